@@ -1,0 +1,295 @@
+//! GraphML, as Gephi, NetworkX and igraph read it: every key declared with
+//! one of the six standard types and `for="node"` or `for="edge"`, a `label`
+//! on every node and edge, `weight` > 0, `edgedefault` written. Dates are
+//! ISO strings (GraphML has no date type and no timeline).
+
+use super::network::{actor_event_counts, actor_span, actor_ties};
+use super::xml_safe;
+use crate::graph::{EventGraph, Node};
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::Writer;
+use std::io::{self, Write};
+
+const NS: &str = "http://graphml.graphdrawing.org/xmlns";
+
+type W<'a> = Writer<&'a mut dyn Write>;
+
+fn xml_err(e: impl std::fmt::Display) -> io::Error {
+    io::Error::other(e.to_string())
+}
+
+fn start(w: &mut W, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+    let mut el = BytesStart::new(name);
+    for (k, v) in attrs {
+        el.push_attribute((*k, xml_safe(v).as_ref()));
+    }
+    w.write_event(Event::Start(el)).map_err(xml_err)
+}
+
+fn end(w: &mut W, name: &str) -> io::Result<()> {
+    w.write_event(Event::End(BytesEnd::new(name)))
+        .map_err(xml_err)
+}
+
+fn empty(w: &mut W, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+    let mut el = BytesStart::new(name);
+    for (k, v) in attrs {
+        el.push_attribute((*k, xml_safe(v).as_ref()));
+    }
+    w.write_event(Event::Empty(el)).map_err(xml_err)
+}
+
+fn data(w: &mut W, key: &str, value: &str) -> io::Result<()> {
+    start(w, "data", &[("key", key)])?;
+    w.write_event(Event::Text(BytesText::new(&xml_safe(value))))
+        .map_err(xml_err)?;
+    end(w, "data")
+}
+
+fn opt(w: &mut W, key: &str, value: Option<&str>) -> io::Result<()> {
+    match value {
+        Some(v) if !v.is_empty() => data(w, key, v),
+        _ => Ok(()),
+    }
+}
+
+/// (id, for, attr.name, attr.type). Key ids are unique across the file;
+/// node and edge keys may share an attr.name ("label").
+type Key = (&'static str, &'static str, &'static str, &'static str);
+
+fn header(w: &mut W, keys: &[Key]) -> io::Result<()> {
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+        .map_err(xml_err)?;
+    start(
+        w,
+        "graphml",
+        &[
+            ("xmlns", NS),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            (
+                "xsi:schemaLocation",
+                "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
+            ),
+        ],
+    )?;
+    for (id, scope, name, ty) in keys {
+        empty(
+            w,
+            "key",
+            &[
+                ("id", id),
+                ("for", scope),
+                ("attr.name", name),
+                ("attr.type", ty),
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+const FULL_KEYS: &[Key] = &[
+    ("label", "node", "label", "string"),
+    ("node_type", "node", "node_type", "string"),
+    ("actor_type", "node", "actor_type", "string"),
+    ("country", "node", "country", "string"),
+    ("role", "node", "role", "string"),
+    ("kind", "node", "kind", "string"),
+    ("date_start", "node", "date_start", "string"),
+    ("date_end", "node", "date_end", "string"),
+    ("precision", "node", "precision", "string"),
+    ("factuality", "node", "factuality", "string"),
+    ("trigger", "node", "trigger", "string"),
+    ("cameo", "node", "cameo", "string"),
+    ("sentence", "node", "sentence", "string"),
+    ("document_ids", "node", "document_ids", "string"),
+    ("mentions", "node", "mentions", "int"),
+    ("documents", "node", "documents", "int"),
+    ("sources", "node", "sources", "int"),
+    ("lat", "node", "lat", "double"),
+    ("lon", "node", "lon", "double"),
+    ("e_label", "edge", "label", "string"),
+    ("e_role", "edge", "role", "string"),
+    ("weight", "edge", "weight", "double"),
+];
+
+/// The full graph: actor, event and place nodes; edges from each event to
+/// its actors (with their role) and its place.
+pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = Writer::new_with_indent(out, b' ', 1);
+    header(&mut w, FULL_KEYS)?;
+    start(
+        &mut w,
+        "graph",
+        &[("id", "diplograph"), ("edgedefault", "directed")],
+    )?;
+    let mut ids = std::collections::HashMap::new();
+    for n in g.graph.node_indices() {
+        let node = &g.graph[n];
+        let id = match node {
+            Node::Actor(a) => format!("actor:{}", a.id),
+            Node::Event(e) => format!("event:{}", e.id),
+            Node::Place(p) => format!("place:{}", p.id),
+        };
+        start(&mut w, "node", &[("id", &id)])?;
+        match node {
+            Node::Actor(a) => {
+                data(&mut w, "label", &a.name)?;
+                data(&mut w, "node_type", "actor")?;
+                data(&mut w, "actor_type", a.actor_type.as_str())?;
+                opt(&mut w, "country", a.country.as_deref())?;
+                opt(&mut w, "role", a.role.as_deref())?;
+            }
+            Node::Event(e) => {
+                data(&mut w, "label", &event_label(g, e))?;
+                data(&mut w, "node_type", "event")?;
+                data(&mut w, "kind", e.kind.as_str())?;
+                if let Some(d) = e.date {
+                    data(&mut w, "date_start", &d.start.to_string())?;
+                    data(&mut w, "date_end", &d.end.to_string())?;
+                    data(&mut w, "precision", d.precision.as_str())?;
+                }
+                data(&mut w, "factuality", e.factuality.as_str())?;
+                data(&mut w, "trigger", &e.trigger)?;
+                opt(&mut w, "cameo", e.cameo.as_deref())?;
+                data(&mut w, "sentence", e.evidence())?;
+                data(&mut w, "document_ids", &e.doc_ids().join(";"))?;
+                data(&mut w, "mentions", &e.mentions.to_string())?;
+                data(&mut w, "documents", &e.documents.to_string())?;
+                data(&mut w, "sources", &e.sources.to_string())?;
+            }
+            Node::Place(p) => {
+                data(&mut w, "label", &p.name)?;
+                data(&mut w, "node_type", "place")?;
+                opt(&mut w, "country", p.country.as_deref())?;
+                if let (Some(lat), Some(lon)) = (p.lat, p.lon) {
+                    data(&mut w, "lat", &lat.to_string())?;
+                    data(&mut w, "lon", &lon.to_string())?;
+                }
+            }
+        }
+        end(&mut w, "node")?;
+        ids.insert(n, id);
+    }
+    for e in g.graph.edge_indices() {
+        let Some((a, b)) = g.graph.edge_endpoints(e) else {
+            continue;
+        };
+        let role = g.graph[e].as_str();
+        start(
+            &mut w,
+            "edge",
+            &[
+                ("id", &format!("e{}", e.index())),
+                ("source", &ids[&a]),
+                ("target", &ids[&b]),
+            ],
+        )?;
+        data(&mut w, "e_label", role)?;
+        data(&mut w, "e_role", role)?;
+        data(&mut w, "weight", "1.0")?;
+        end(&mut w, "edge")?;
+    }
+    end(&mut w, "graph")?;
+    end(&mut w, "graphml")?;
+    w.into_inner().write_all(b"\n")
+}
+
+/// "meeting 2017-04-12: Rex Tillerson, Sergey Lavrov".
+pub fn event_label(g: &EventGraph, e: &crate::graph::EventNode) -> String {
+    let names: Vec<String> = e
+        .actor_ids()
+        .iter()
+        .map(|id| {
+            g.actor(id)
+                .map(|a| a.name.clone())
+                .unwrap_or_else(|| id.to_string())
+        })
+        .collect();
+    let date = e
+        .date
+        .map(|d| d.start.to_string())
+        .unwrap_or_else(|| "undated".into());
+    format!("{} {}: {}", e.kind, date, names.join(", "))
+}
+
+const ACTOR_KEYS: &[Key] = &[
+    ("label", "node", "label", "string"),
+    ("actor_type", "node", "actor_type", "string"),
+    ("country", "node", "country", "string"),
+    ("role", "node", "role", "string"),
+    ("meetings", "node", "meetings", "int"),
+    ("statements", "node", "statements", "int"),
+    ("strikes", "node", "strikes", "int"),
+    ("proposals", "node", "proposals", "int"),
+    ("first_date", "node", "first_date", "string"),
+    ("last_date", "node", "last_date", "string"),
+    ("edge_label", "edge", "label", "string"),
+    ("relation", "edge", "relation", "string"),
+    ("kind", "edge", "kind", "string"),
+    ("weight", "edge", "weight", "double"),
+    ("first_date_e", "edge", "first_date", "string"),
+    ("last_date_e", "edge", "last_date", "string"),
+    ("event_ids", "edge", "event_ids", "string"),
+    ("sources", "edge", "sources", "int"),
+];
+
+/// The actor network: one edge per actor pair and relation, weighted by the
+/// number of asserted events.
+pub fn write_actors(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = Writer::new_with_indent(out, b' ', 1);
+    header(&mut w, ACTOR_KEYS)?;
+    start(
+        &mut w,
+        "graph",
+        &[("id", "actors"), ("edgedefault", "directed")],
+    )?;
+    let counts = actor_event_counts(g);
+    for a in &g.data.actors {
+        start(&mut w, "node", &[("id", &a.id)])?;
+        data(&mut w, "label", &a.name)?;
+        data(&mut w, "actor_type", a.actor_type.as_str())?;
+        opt(&mut w, "country", a.country.as_deref())?;
+        opt(&mut w, "role", a.role.as_deref())?;
+        let c = counts.get(&a.id).copied().unwrap_or_default();
+        for (key, n) in ["meetings", "statements", "strikes", "proposals"]
+            .iter()
+            .zip(c)
+        {
+            data(&mut w, key, &n.to_string())?;
+        }
+        if let Some((first, last)) = actor_span(g, &a.id) {
+            data(&mut w, "first_date", &first.to_string())?;
+            data(&mut w, "last_date", &last.to_string())?;
+        }
+        end(&mut w, "node")?;
+    }
+    for (i, t) in actor_ties(g).iter().enumerate() {
+        let directed = if t.directed { "true" } else { "false" };
+        start(
+            &mut w,
+            "edge",
+            &[
+                ("id", &format!("t{i}")),
+                ("source", &t.source),
+                ("target", &t.target),
+                ("directed", directed),
+            ],
+        )?;
+        data(&mut w, "edge_label", t.relation)?;
+        data(&mut w, "relation", t.relation)?;
+        data(&mut w, "kind", t.kind.as_str())?;
+        data(&mut w, "weight", &format!("{:.1}", t.weight as f64))?;
+        if let Some(d) = t.first_date {
+            data(&mut w, "first_date_e", &d.to_string())?;
+        }
+        if let Some(d) = t.last_date {
+            data(&mut w, "last_date_e", &d.to_string())?;
+        }
+        data(&mut w, "event_ids", &t.event_ids.join(";"))?;
+        data(&mut w, "sources", &t.sources.to_string())?;
+        end(&mut w, "edge")?;
+    }
+    end(&mut w, "graph")?;
+    end(&mut w, "graphml")?;
+    w.into_inner().write_all(b"\n")
+}

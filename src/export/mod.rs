@@ -1,0 +1,151 @@
+//! Export: views of the one graph written as files other tools open —
+//! GraphML for Gephi and graph libraries, CSV for spreadsheets and Gephi's
+//! spreadsheet import, JSON for programs. Every file is written through
+//! [`atomic_write`]: a temporary file in the same folder, renamed into place
+//! only when complete, so a failed run never leaves half a file.
+//!
+//! Text goes through quick-xml and csv for escaping; this module only strips
+//! what no XML reader accepts (control characters) and neutralises cells a
+//! spreadsheet would run as formulas.
+
+mod csv_out;
+mod graphml;
+mod network;
+
+use crate::graph::EventGraph;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+pub use network::{actor_event_counts, actor_ties, Tie};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// The files `diplograph build` writes, in order.
+pub const FILES: &[&str] = &[
+    "graph.graphml",
+    "actors.graphml",
+    "events.csv",
+    "nodes.csv",
+    "edges.csv",
+    "graph.json",
+];
+
+/// Write every export into `dir` (created if missing); returns the paths.
+pub fn write_all(g: &EventGraph, dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
+    std::fs::create_dir_all(dir).map_err(|source| ExportError::Io {
+        path: dir.display().to_string(),
+        source,
+    })?;
+    let mut written = Vec::new();
+    let mut put = |name: &str, f: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>| {
+        let p = dir.join(name);
+        atomic_write(&p, f)?;
+        written.push(p);
+        Ok::<(), ExportError>(())
+    };
+    put("graph.graphml", &mut |w| graphml::write_full(g, w))?;
+    put("actors.graphml", &mut |w| graphml::write_actors(g, w))?;
+    put("events.csv", &mut |w| csv_out::write_events(g, w))?;
+    put("nodes.csv", &mut |w| csv_out::write_nodes(g, w))?;
+    put("edges.csv", &mut |w| csv_out::write_edges(g, w))?;
+    put("graph.json", &mut |w| write_json(g, w))?;
+    Ok(written)
+}
+
+/// `graph.json`: the whole graph, readable back with
+/// [`EventGraph::read_json`].
+pub fn write_json(g: &EventGraph, w: &mut dyn Write) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *w, &g.data)?;
+    w.write_all(b"\n")
+}
+
+/// Write `path` all or nothing: into a temporary file beside it, renamed
+/// over the target only after every byte is flushed.
+pub fn atomic_write(
+    path: &Path,
+    f: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), ExportError> {
+    let err = |source| ExportError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
+    {
+        let mut w = BufWriter::new(tmp.as_file());
+        f(&mut w).map_err(err)?;
+        w.flush().map_err(err)?;
+    }
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}
+
+/// Text safe for XML 1.0: control characters other than tab, newline and
+/// carriage return become spaces (no reader accepts them, escaped or not).
+pub fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    };
+    if s.chars().any(bad) {
+        std::borrow::Cow::Owned(s.chars().map(|c| if bad(c) { ' ' } else { c }).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// A text cell a spreadsheet will not run: one starting with `=`, `+`, `-`,
+/// `@`, tab or carriage return gets a leading apostrophe. Control characters
+/// become spaces.
+pub fn cell_safe(s: &str) -> String {
+    let clean: String = s
+        .chars()
+        .map(|c| if c < ' ' && c != '\n' { ' ' } else { c })
+        .collect();
+    match clean.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{clean}"),
+        _ => clean,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_control_characters_removed() {
+        assert_eq!(cell_safe("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(cell_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell_safe("Erdoğan"), "Erdoğan");
+        assert_eq!(cell_safe("a\u{7}b"), "a b");
+        assert_eq!(xml_safe("x\u{1b}y"), "x y");
+        assert_eq!(xml_safe("O'Brien & <co>"), "O'Brien & <co>");
+    }
+
+    #[test]
+    fn atomic_write_leaves_the_old_file_when_writing_fails() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.txt");
+        std::fs::write(&p, "old").unwrap();
+        let mut failing = |w: &mut dyn Write| {
+            w.write_all(b"partial")?;
+            Err(std::io::Error::other("disk full"))
+        };
+        assert!(atomic_write(&p, &mut failing).is_err());
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "old");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary file left behind");
+        atomic_write(&p, &mut |w: &mut dyn Write| w.write_all(b"new")).unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
+    }
+}

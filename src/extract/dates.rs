@@ -1,0 +1,508 @@
+//! Date expressions: found in a sentence's tokens, resolved against the
+//! document date, the discourse anchor ("that day") and the tense of the event
+//! they date ("Wednesday" after a past-tense verb is the last Wednesday).
+
+use crate::model::{DateSpan, Precision};
+use crate::text::{Analysis, TokenKind};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+/// A date expression as written, before resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateExpr {
+    /// Year, month, day all written.
+    Full(NaiveDate),
+    /// Month and day; the year comes from the document date.
+    MonthDay(u32, u32),
+    /// Month and year.
+    MonthYear(i32, u32),
+    /// A month alone ("in April").
+    Month(u32),
+    Year(i32),
+    Weekday(Weekday),
+    /// Days relative to the document date: yesterday -1, today 0, tomorrow 1,
+    /// "two days ago" -2.
+    RelDay(i64),
+    /// "last week" -1, "this week" 0, "next week" 1.
+    RelWeek(i64),
+    RelMonth(i64),
+    RelYear(i64),
+    /// "that day", "later that day", "the same day": the discourse anchor.
+    ThatDay,
+    /// "the next day", "the following day".
+    DayAfterAnchor,
+}
+
+/// Direction to resolve a bare weekday or month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+const MONTHS: [(&str, u32); 21] = [
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("apr", 4),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+fn month_at(a: &Analysis, i: usize) -> Option<u32> {
+    let t = a.tokens.get(i)?;
+    if !t.cap {
+        return None;
+    }
+    let n = a.norm(i);
+    let m = MONTHS.iter().find(|(name, _)| *name == n)?.1;
+    // "May" is a month only next to a number ("May 5", "May 2017")
+    if n == "may" {
+        let num_next = a
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number);
+        let num_prev = i > 0 && a.tokens[i - 1].kind == TokenKind::Number;
+        if !num_next && !num_prev {
+            return None;
+        }
+    }
+    Some(m)
+}
+
+fn number_at(a: &Analysis, i: usize) -> Option<u32> {
+    let t = a.tokens.get(i)?;
+    if t.kind != TokenKind::Number {
+        return None;
+    }
+    let s = a.surface(i);
+    let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let rest = &s[digits.len()..];
+    if !(rest.is_empty() || matches!(rest, "st" | "nd" | "rd" | "th")) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+fn year_at(a: &Analysis, i: usize) -> Option<i32> {
+    let t = a.tokens.get(i)?;
+    if t.kind != TokenKind::Number || a.surface(i).len() != 4 {
+        return None;
+    }
+    let y: i32 = a.surface(i).parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+fn word_is(a: &Analysis, i: usize, w: &str) -> bool {
+    i < a.tokens.len() && a.norm(i) == w
+}
+
+fn word_in(a: &Analysis, i: usize, ws: &[&str]) -> bool {
+    i < a.tokens.len() && ws.contains(&a.norm(i))
+}
+
+fn small_number(a: &Analysis, i: usize) -> Option<i64> {
+    if let Some(n) = number_at(a, i) {
+        return Some(n as i64);
+    }
+    const WORDS: [&str; 10] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    let n = a.norm(i);
+    if n == "a" {
+        return Some(1);
+    }
+    WORDS.iter().position(|w| *w == n).map(|p| p as i64 + 1)
+}
+
+/// A date expression starting at token `i` (within `end`), with its length
+/// in tokens.
+pub fn parse_at(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)> {
+    let within = |k: usize| k < end;
+    // ISO 2017-04-11
+    if let Some(y) = year_at(a, i) {
+        if within(i + 4)
+            && a.norm(i + 1) == "-"
+            && a.norm(i + 3) == "-"
+            && !a.tokens[i + 1].space_before
+        {
+            if let (Some(m), Some(d)) = (number_at(a, i + 2), number_at(a, i + 4)) {
+                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                    return Some((5, DateExpr::Full(date)));
+                }
+            }
+        }
+    }
+    // Month Day[, Year] | Month Year | Month
+    if let Some(m) = month_at(a, i) {
+        let mut j = i + 1;
+        if within(j) && a.norm(j) == "." {
+            j += 1;
+        }
+        if within(j) {
+            if let Some(d) = number_at(a, j).filter(|d| (1..=31).contains(d)) {
+                if a.surface(j).len() <= 4 {
+                    let mut k = j + 1;
+                    if within(k) && a.norm(k) == "," {
+                        k += 1;
+                    }
+                    if within(k) {
+                        if let Some(y) = year_at(a, k) {
+                            if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                                return Some((k + 1 - i, DateExpr::Full(date)));
+                            }
+                        }
+                    }
+                    return Some((j + 1 - i, DateExpr::MonthDay(m, d)));
+                }
+            }
+            if let Some(y) = year_at(a, j) {
+                return Some((j + 1 - i, DateExpr::MonthYear(y, m)));
+            }
+        }
+        return Some((j - i, DateExpr::Month(m)));
+    }
+    // Day Month [Year]
+    if let Some(d) = number_at(a, i).filter(|d| (1..=31).contains(d)) {
+        if within(i + 1) {
+            if let Some(m) = month_at(a, i + 1) {
+                if within(i + 2) {
+                    if let Some(y) = year_at(a, i + 2) {
+                        if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                            return Some((3, DateExpr::Full(date)));
+                        }
+                    }
+                }
+                return Some((2, DateExpr::MonthDay(m, d)));
+            }
+        }
+    }
+    // Weekday [morning|afternoon|evening|night]
+    if a.tokens[i].cap {
+        if let Some((_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == a.norm(i)) {
+            let len = if within(i + 1)
+                && word_in(a, i + 1, &["morning", "afternoon", "evening", "night"])
+            {
+                2
+            } else {
+                1
+            };
+            return Some((len, DateExpr::Weekday(*wd)));
+        }
+    }
+    let n = a.norm(i);
+    match n {
+        "yesterday" => return Some((1, DateExpr::RelDay(-1))),
+        "today" | "tonight" => return Some((1, DateExpr::RelDay(0))),
+        "tomorrow" => return Some((1, DateExpr::RelDay(1))),
+        _ => {}
+    }
+    // last/next/this/earlier this/later this + week/month/year
+    let unit_at = |k: usize| -> Option<&str> {
+        within(k)
+            .then(|| a.norm(k))
+            .filter(|u| matches!(*u, "week" | "month" | "year" | "weekend"))
+    };
+    let rel = |unit: &str, off: i64| match unit {
+        "week" | "weekend" => DateExpr::RelWeek(off),
+        "month" => DateExpr::RelMonth(off),
+        _ => DateExpr::RelYear(off),
+    };
+    if n == "last" && word_is(a, i + 1, "night") {
+        return Some((2, DateExpr::RelDay(-1)));
+    }
+    if matches!(n, "last" | "past" | "next" | "this" | "coming") {
+        if let Some(u) = unit_at(i + 1) {
+            let off = match n {
+                "last" | "past" => -1,
+                "next" | "coming" => 1,
+                _ => 0,
+            };
+            return Some((2, rel(u, off)));
+        }
+    }
+    if matches!(n, "earlier" | "later") && word_is(a, i + 1, "this") {
+        if let Some(u) = unit_at(i + 2) {
+            return Some((3, rel(u, 0)));
+        }
+    }
+    // earlier/later/late/early + Weekday
+    if matches!(n, "earlier" | "later" | "late" | "early") && within(i + 1) {
+        if let Some((len, DateExpr::Weekday(w))) = parse_at(a, i + 1, end) {
+            return Some((len + 1, DateExpr::Weekday(w)));
+        }
+    }
+    // (later|earlier) that day, the same day, the next/following day
+    let that_day = |k: usize| {
+        word_is(a, k, "that")
+            && word_in(
+                a,
+                k + 1,
+                &["day", "morning", "evening", "afternoon", "night"],
+            )
+    };
+    if matches!(n, "later" | "earlier") && that_day(i + 1) {
+        return Some((3, DateExpr::ThatDay));
+    }
+    if that_day(i) && i > 0 && word_in(a, i - 1, &["on", "of"]) {
+        return Some((2, DateExpr::ThatDay));
+    }
+    if n == "the" && word_is(a, i + 1, "same") && word_is(a, i + 2, "day") {
+        return Some((3, DateExpr::ThatDay));
+    }
+    if n == "the" && word_in(a, i + 1, &["next", "following"]) && word_is(a, i + 2, "day") {
+        return Some((3, DateExpr::DayAfterAnchor));
+    }
+    // N days/weeks/months/years ago
+    if within(i + 2) && word_is(a, i + 2, "ago") {
+        if let Some(k) = small_number(a, i) {
+            let e = match a.norm(i + 1) {
+                "day" | "days" => Some(DateExpr::RelDay(-k)),
+                "week" | "weeks" => Some(DateExpr::RelWeek(-k)),
+                "month" | "months" => Some(DateExpr::RelMonth(-k)),
+                "year" | "years" => Some(DateExpr::RelYear(-k)),
+                _ => None,
+            };
+            if let Some(e) = e {
+                return Some((3, e));
+            }
+        }
+    }
+    // in 2015, since 1990
+    if i > 0 && word_in(a, i - 1, &["in", "since", "during", "until", "of", "by"]) {
+        if let Some(y) = year_at(a, i) {
+            return Some((1, DateExpr::Year(y)));
+        }
+    }
+    None
+}
+
+/// The date an expression stands for. `doc` is the publication date,
+/// `anchor` the last day the text fixed (for "that day").
+pub fn resolve(
+    expr: DateExpr,
+    doc: Option<NaiveDate>,
+    anchor: Option<NaiveDate>,
+    tense: Tense,
+) -> Option<DateSpan> {
+    let span = |start: NaiveDate, end: NaiveDate, precision| DateSpan {
+        start,
+        end,
+        precision,
+    };
+    match expr {
+        DateExpr::Full(d) => Some(DateSpan::day(d)),
+        DateExpr::MonthDay(m, d) => {
+            let doc = doc?;
+            let mut date = NaiveDate::from_ymd_opt(doc.year(), m, d)?;
+            // "December 30" in a January story is last year's, unless the
+            // event lies ahead
+            if tense != Tense::Future && date > doc && (date - doc).num_days() > 60 {
+                date = NaiveDate::from_ymd_opt(doc.year() - 1, m, d)?;
+            } else if tense == Tense::Future && date < doc && (doc - date).num_days() > 60 {
+                date = NaiveDate::from_ymd_opt(doc.year() + 1, m, d)?;
+            }
+            Some(DateSpan::day(date))
+        }
+        DateExpr::MonthYear(y, m) => month_span(y, m),
+        DateExpr::Month(m) => {
+            let doc = doc?;
+            let mut y = doc.year();
+            if tense == Tense::Future && m < doc.month() {
+                y += 1;
+            } else if tense != Tense::Future && m > doc.month() {
+                y -= 1;
+            }
+            month_span(y, m)
+        }
+        DateExpr::Year(y) => Some(span(
+            NaiveDate::from_ymd_opt(y, 1, 1)?,
+            NaiveDate::from_ymd_opt(y, 12, 31)?,
+            Precision::Year,
+        )),
+        DateExpr::Weekday(w) => {
+            let doc = doc?;
+            let today = doc.weekday().num_days_from_monday() as i64;
+            let want = w.num_days_from_monday() as i64;
+            let date = if tense == Tense::Future {
+                doc.checked_add_days(Days::new(((want - today + 7) % 7) as u64))?
+            } else {
+                doc.checked_sub_days(Days::new(((today - want + 7) % 7) as u64))?
+            };
+            Some(DateSpan::day(date))
+        }
+        DateExpr::RelDay(k) => Some(DateSpan::day(add_days(doc?, k)?)),
+        DateExpr::RelWeek(k) => {
+            let doc = doc?;
+            let monday = add_days(doc, -(doc.weekday().num_days_from_monday() as i64))?;
+            let start = add_days(monday, 7 * k)?;
+            Some(span(start, add_days(start, 6)?, Precision::Week))
+        }
+        DateExpr::RelMonth(k) => {
+            let doc = doc?;
+            let first = NaiveDate::from_ymd_opt(doc.year(), doc.month(), 1)?;
+            let d = if k >= 0 {
+                first.checked_add_months(Months::new(k as u32))?
+            } else {
+                first.checked_sub_months(Months::new((-k) as u32))?
+            };
+            month_span(d.year(), d.month())
+        }
+        DateExpr::RelYear(k) => {
+            let y = doc?.year() + k as i32;
+            resolve(DateExpr::Year(y), None, None, tense)
+        }
+        DateExpr::ThatDay => Some(DateSpan::day(anchor.or(doc)?)),
+        DateExpr::DayAfterAnchor => Some(DateSpan::day(add_days(anchor.or(doc)?, 1)?)),
+    }
+}
+
+fn add_days(d: NaiveDate, k: i64) -> Option<NaiveDate> {
+    if k >= 0 {
+        d.checked_add_days(Days::new(k as u64))
+    } else {
+        d.checked_sub_days(Days::new((-k) as u64))
+    }
+}
+
+fn month_span(y: i32, m: u32) -> Option<DateSpan> {
+    let start = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let end = start.checked_add_months(Months::new(1))?.pred_opt()?;
+    Some(DateSpan {
+        start,
+        end,
+        precision: Precision::Month,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::analyze;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn first_expr(text: &str) -> Option<DateExpr> {
+        let a = analyze(text);
+        (0..a.tokens.len()).find_map(|i| parse_at(&a, i, a.tokens.len()).map(|x| x.1))
+    }
+
+    fn at(text: &str, tense: Tense) -> Option<DateSpan> {
+        // 2017-04-12 was a Wednesday
+        resolve(
+            first_expr(text)?,
+            Some(d(2017, 4, 12)),
+            Some(d(2017, 4, 12)),
+            tense,
+        )
+    }
+
+    #[test]
+    fn absolute_and_partial_dates() {
+        assert_eq!(
+            at("in Lucca, Italy April 11, 2017.", Tense::Past),
+            Some(DateSpan::day(d(2017, 4, 11)))
+        );
+        assert_eq!(
+            at("on 11 April 2017", Tense::Past),
+            Some(DateSpan::day(d(2017, 4, 11)))
+        );
+        assert_eq!(
+            at("dated 2017-04-11", Tense::Past),
+            Some(DateSpan::day(d(2017, 4, 11)))
+        );
+        assert_eq!(
+            at("on April 3", Tense::Past),
+            Some(DateSpan::day(d(2017, 4, 3)))
+        );
+        assert_eq!(at("on Jan. 5", Tense::Past).unwrap().start, d(2017, 1, 5));
+        let y = at("in 2015", Tense::Past).unwrap();
+        assert_eq!(
+            (y.start, y.end, y.precision),
+            (d(2015, 1, 1), d(2015, 12, 31), Precision::Year)
+        );
+        assert_eq!(first_expr("Theresa May said"), None);
+    }
+
+    #[test]
+    fn weekdays_follow_the_tense() {
+        assert_eq!(
+            at("met Wednesday morning", Tense::Past).unwrap().start,
+            d(2017, 4, 12)
+        );
+        assert_eq!(
+            at("met on Monday", Tense::Past).unwrap().start,
+            d(2017, 4, 10)
+        );
+        assert_eq!(
+            at("will meet on Monday", Tense::Future).unwrap().start,
+            d(2017, 4, 17)
+        );
+        assert_eq!(
+            at("said on Thursday", Tense::Past).unwrap().start,
+            d(2017, 4, 6)
+        );
+        assert_eq!(
+            at("earlier Wednesday", Tense::Past).unwrap().start,
+            d(2017, 4, 12)
+        );
+    }
+
+    #[test]
+    fn relative_spans_carry_their_precision() {
+        let w = at("a Syrian base last week.", Tense::Past).unwrap();
+        assert_eq!(
+            (w.start, w.end, w.precision),
+            (d(2017, 4, 3), d(2017, 4, 9), Precision::Week)
+        );
+        let m = at("Earlier this month, Turkey", Tense::Past).unwrap();
+        assert_eq!(
+            (m.start, m.end, m.precision),
+            (d(2017, 4, 1), d(2017, 4, 30), Precision::Month)
+        );
+        assert_eq!(at("yesterday", Tense::Past).unwrap().start, d(2017, 4, 11));
+        assert_eq!(
+            at("two days ago", Tense::Past).unwrap().start,
+            d(2017, 4, 10)
+        );
+        assert_eq!(
+            at("later that day", Tense::Future).unwrap().start,
+            d(2017, 4, 12)
+        );
+        assert_eq!(
+            at("the next day", Tense::Past).unwrap().start,
+            d(2017, 4, 13)
+        );
+        assert_eq!(
+            at("next month", Tense::Future).unwrap().start,
+            d(2017, 5, 1)
+        );
+    }
+}

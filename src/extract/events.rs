@@ -1,0 +1,1018 @@
+//! Events of one sentence: each trigger with its arguments (source, target,
+//! participants), found by shallow patterns over the sentence's items:
+//! subjects to the left (over lists, appositions and relative clauses),
+//! objects and prepositional phrases to the right, "between X and Y",
+//! possessors and country adjectives of noun triggers ("Israeli
+//! airstrikes"), passives ("was struck by X") and reported speech in both
+//! orders ("X said" / "said X").
+
+use super::mentions::{Item, ItemKind, Recognizer};
+use crate::lexicon::{Lexicon, Requires, Trigger, VerbForm};
+use crate::model::{ActorType, EventKind, Place};
+use crate::text::Analysis;
+
+/// An argument: an actor of the document or a place (a strike's target).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Actor(usize),
+    Place(Place),
+}
+
+/// An event before dates, factuality and ids are settled.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub kind: EventKind,
+    pub cameo: String,
+    /// Item index of the trigger.
+    pub item: usize,
+    /// Token range of the trigger words.
+    pub trigger: (usize, usize),
+    pub noun: bool,
+    pub source: Option<Arg>,
+    pub target: Option<Arg>,
+    pub participants: Vec<usize>,
+    pub place: Option<Place>,
+}
+
+/// Roles whose holder's military orders are the state's acts.
+const COMMANDERS: &[&str] = &[
+    "president",
+    "prime_minister",
+    "defense_minister",
+    "monarch",
+    "supreme_leader",
+    "military",
+];
+
+/// Verbs that make a noun trigger their subject's act ("held talks",
+/// "launched an offensive", "issued a statement").
+const LIGHT_VERBS: &[&str] = &[
+    "hold",
+    "holds",
+    "held",
+    "holding",
+    "attend",
+    "attends",
+    "attended",
+    "attending",
+    "have",
+    "has",
+    "had",
+    "having",
+    "begin",
+    "began",
+    "begun",
+    "begins",
+    "start",
+    "started",
+    "starts",
+    "conduct",
+    "conducted",
+    "conducts",
+    "join",
+    "joined",
+    "joins",
+    "open",
+    "opened",
+    "resume",
+    "resumed",
+    "host",
+    "hosted",
+    "hosts",
+    "launch",
+    "launched",
+    "launches",
+    "carry",
+    "carried",
+    "carries",
+    "out",
+    "mount",
+    "mounted",
+    "stage",
+    "staged",
+    "issue",
+    "issued",
+    "issues",
+    "make",
+    "made",
+    "makes",
+    "give",
+    "gave",
+    "gives",
+    "put",
+    "puts",
+    "forward",
+    "present",
+    "presented",
+    "presents",
+    "submit",
+    "submitted",
+    "unveil",
+    "unveiled",
+    "announce",
+    "announced",
+    "table",
+    "tabled",
+    "accept",
+    "accepted",
+    "backed",
+    "back",
+    "reject",
+    "rejected",
+    "welcomed",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "its",
+    "their",
+    "his",
+    "her",
+    "a",
+    "an",
+    "the",
+    "new",
+    "fresh",
+    "first",
+    "two-day",
+    "three-day",
+    "roundtable",
+    "face-to-face",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "with", "to", "on", "at", "against", "into", "by", "between", "for", "from", "in", "of",
+    "over", "about", "among", "toward", "towards", "near", "upon", "across", "after", "before",
+    "during", "under", "than", "like", "via", "amid", "without",
+];
+
+const SKIPPABLE: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "also",
+    "then",
+    "later",
+    "earlier",
+    "first",
+    "again",
+    "jointly",
+    "separately",
+    "briefly",
+    "reportedly",
+    "once",
+    "more",
+    "several",
+    "some",
+    "two",
+    "three",
+    "fresh",
+    "new",
+    "further",
+    "sites",
+    "targets",
+    "positions",
+    "base",
+    "bases",
+    "air",
+    "military",
+    "airbase",
+    "airfield",
+    "facility",
+    "facilities",
+    "city",
+    "town",
+    "village",
+    "areas",
+    "area",
+    "region",
+    "its",
+    "key",
+    "main",
+    "oil",
+];
+
+const STATEMENT_OBJECT_VERBS: &[&str] = &["tell", "brief", "warn", "inform", "assure"];
+
+pub struct SentenceEvents<'x, 'r> {
+    pub a: &'x Analysis<'x>,
+    pub lex: &'x Lexicon,
+    pub items: &'x [Item],
+    pub rec: &'x mut Recognizer<'r>,
+}
+
+impl<'x, 'r> SentenceEvents<'x, 'r> {
+    fn word(&self, k: usize) -> &str {
+        let it = &self.items[k];
+        if it.end - it.start == 1 {
+            self.a.norm(it.start)
+        } else {
+            ""
+        }
+    }
+
+    fn is_word(&self, k: usize, ws: &[&str]) -> bool {
+        k < self.items.len() && ws.contains(&self.word(k))
+    }
+
+    fn actor_at(&self, k: usize) -> Option<usize> {
+        match self.items.get(k)?.kind {
+            ItemKind::Actor(x) => Some(x),
+            _ => None,
+        }
+    }
+
+    fn trigger_of(&self, k: usize) -> Option<&'x Trigger> {
+        match self.items.get(k)?.kind {
+            ItemKind::Trigger { entry, .. } => Some(&self.lex.triggers[entry as usize]),
+            _ => None,
+        }
+    }
+
+    /// Items `k` and the ones before it joined by ",", "and", "as well as"
+    /// and parentheticals ("(R)") into one list of actors.
+    fn group_ending_at(&self, k: usize) -> (usize, Vec<usize>) {
+        let mut actors = vec![self.actor_at(k).unwrap_or_default()];
+        let mut start = k;
+        let mut j = k;
+        loop {
+            let mut p = j;
+            // skip a parenthetical right before the connector: "Johnson (C),"
+            let mut seen_connector = false;
+            while p > 0 {
+                let prev = p - 1;
+                let w = self.word(prev);
+                if matches!(w, "," | "and" | "&") {
+                    seen_connector = true;
+                    p = prev;
+                } else if w == ")" {
+                    match (0..prev).rev().take(4).find(|&q| self.word(q) == "(") {
+                        Some(q) => p = q,
+                        None => break,
+                    }
+                } else {
+                    break;
+                }
+            }
+            if !seen_connector || p == 0 {
+                break;
+            }
+            match self.actor_at(p - 1) {
+                Some(x) if !self.items[p - 1].possessive => {
+                    actors.insert(0, x);
+                    start = p - 1;
+                    j = p - 1;
+                }
+                _ => break,
+            }
+        }
+        (start, actors)
+    }
+
+    /// Actors starting at item `k`, joined as in [`group_ending_at`].
+    fn group_starting_at(&self, k: usize) -> (usize, Vec<usize>) {
+        let mut actors = vec![self.actor_at(k).unwrap_or_default()];
+        let mut j = k;
+        loop {
+            let mut p = j + 1;
+            let mut seen_connector = false;
+            while p < self.items.len() {
+                let w = self.word(p);
+                if matches!(w, "," | "and" | "&") {
+                    seen_connector = true;
+                    p += 1;
+                } else if w == "(" {
+                    match (p + 1..self.items.len())
+                        .take(4)
+                        .find(|&q| self.word(q) == ")")
+                    {
+                        Some(q) => p = q + 1,
+                        None => break,
+                    }
+                } else if w == "his" || w == "her" || w == "their" {
+                    p += 1;
+                } else {
+                    break;
+                }
+            }
+            if !seen_connector {
+                break;
+            }
+            match self.actor_at(p) {
+                Some(x) => {
+                    if !actors.contains(&x) {
+                        actors.push(x);
+                    }
+                    j = p;
+                }
+                None => break,
+            }
+        }
+        (j, actors)
+    }
+
+    fn preceded_by_preposition(&self, k: usize) -> bool {
+        k > 0 && {
+            let w = self.word(k - 1);
+            PREPOSITIONS.contains(&w) || w == "according"
+        }
+    }
+
+    /// The subject of the trigger at item `t`, looking left.
+    fn subject_of(&self, t: usize) -> Option<Vec<usize>> {
+        let mut k = t;
+        let mut steps = 0;
+        while k > 0 && steps < 16 {
+            k -= 1;
+            steps += 1;
+            let it = &self.items[k];
+            match &it.kind {
+                ItemKind::Actor(_) => {
+                    if it.possessive {
+                        // "Trump's decision to launch": the possessor acts
+                        let (from, to) = (self.items[k].end, self.items[t].start);
+                        if (from..to).any(|tok| self.a.norm(tok) == "to") {
+                            return Some(vec![self.actor_at(k)?]);
+                        }
+                        continue;
+                    }
+                    let (gs, actors) = self.group_ending_at(k);
+                    if self.preceded_by_preposition(gs) {
+                        k = gs;
+                        continue;
+                    }
+                    return Some(actors);
+                }
+                ItemKind::Punct => {
+                    let w = self.word(k);
+                    if matches!(w, ";" | ":" | "\u{2014}") {
+                        return None;
+                    }
+                    if w == "," {
+                        match self.skip_inserted_segment(k) {
+                            Some(k2) => k = k2,
+                            None => return None,
+                        }
+                    }
+                }
+                ItemKind::Word => {
+                    let w = self.word(k);
+                    if matches!(w, "who" | "which")
+                        && k >= 2
+                        && self.word(k - 1) == ","
+                        && self.actor_at(k - 2).is_some()
+                    {
+                        return Some(self.group_ending_at(k - 2).1);
+                    }
+                    if matches!(w, "that" | "if" | "whether" | "because" | "although") {
+                        return None;
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// At a comma `k` met while looking left: the item before the segment
+    /// it closes, if that segment is an aside ("Lavrov, who met X, said";
+    /// "Russia, meanwhile, said"); `None` if the comma ends the clause.
+    fn skip_inserted_segment(&self, k: usize) -> Option<usize> {
+        let open = (k.saturating_sub(20)..k)
+            .rev()
+            .find(|&q| self.word(q) == ",");
+        let Some(open) = open else {
+            // a leading adverbial: "On Wednesday, Lavrov said" has no
+            // subject left of the comma; nothing to skip
+            return None;
+        };
+        let first = self.word(open + 1);
+        let short_aside = k - open <= 3 && !(open + 1..k).any(|q| self.actor_at(q).is_some());
+        let relative = matches!(
+            first,
+            "who" | "which" | "whose" | "a" | "an" | "the" | "also" | "meanwhile" | "however"
+        );
+        (short_aside || relative).then_some(open)
+    }
+
+    /// "..., said Peskov": a speaker right after a statement trigger.
+    fn inverted_speaker(&self, t: usize) -> Option<usize> {
+        let k = t + 1;
+        let x = self.actor_at(k)?;
+        (k > 0 && (t == 0 || matches!(self.word(t - 1), "," | "\"" | "\u{201d}" | "'")))
+            .then_some(x)
+    }
+
+    /// The first actor, place or country adjective after the trigger, with
+    /// the preposition before it.
+    fn object_after(
+        &self,
+        t: usize,
+        stop_at_that: bool,
+    ) -> Option<(Arg, Vec<usize>, Option<String>)> {
+        let mut k = t + 1;
+        let mut prep: Option<String> = None;
+        let mut steps = 0;
+        while k < self.items.len() && steps < 9 {
+            steps += 1;
+            let it = &self.items[k];
+            match &it.kind {
+                ItemKind::Actor(_) => {
+                    let (_, actors) = self.group_starting_at(k);
+                    return Some((Arg::Actor(actors[0]), actors, prep));
+                }
+                ItemKind::Modifier(x) => {
+                    return Some((Arg::Actor(*x), vec![*x], prep));
+                }
+                ItemKind::Place(p) => return Some((Arg::Place(p.clone()), vec![], prep)),
+                ItemKind::Punct => {
+                    if matches!(
+                        self.word(k),
+                        "," | ";" | ":" | "(" | "\"" | "\u{201c}" | "\u{2014}"
+                    ) {
+                        return None;
+                    }
+                }
+                ItemKind::Word | ItemKind::Cue(_) => {
+                    let w = self.word(k);
+                    if PREPOSITIONS.contains(&w) {
+                        if matches!(
+                            w,
+                            "in" | "for"
+                                | "after"
+                                | "before"
+                                | "during"
+                                | "amid"
+                                | "over"
+                                | "about"
+                        ) && prep.is_none()
+                            && !matches!(w, "in")
+                        {
+                            return None;
+                        }
+                        prep = Some(w.to_string());
+                    } else if stop_at_that && matches!(w, "that" | "if" | "whether") {
+                        return None;
+                    } else if !SKIPPABLE.contains(&w)
+                        && it.kind == ItemKind::Word
+                        && !self.items[k].possessive
+                    {
+                        let tok = self.a.tokens[it.start];
+                        if !tok.cap && steps > 3 {
+                            return None;
+                        }
+                    }
+                }
+                ItemKind::Trigger { entry, .. } => {
+                    if self.lex.triggers[*entry as usize].form != VerbForm::Weapon && steps > 1 {
+                        return None;
+                    }
+                }
+                ItemKind::Date(_) | ItemKind::Media(_) => {}
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// "between X and Y" after a noun trigger.
+    fn between_after(&self, t: usize) -> Option<Vec<usize>> {
+        let k = t + 1;
+        if self.word(k) != "between" && self.word(k) != "among" {
+            return None;
+        }
+        self.actor_at(k + 1)?;
+        Some(self.group_starting_at(k + 1).1)
+    }
+
+    /// A possessor or country adjective right before a noun trigger
+    /// ("Tillerson's visit", "Israeli airstrikes", "U.S.-Russia talks").
+    fn owners_before(&self, t: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut k = t;
+        let mut steps = 0;
+        while k > 0 && steps < 4 {
+            k -= 1;
+            steps += 1;
+            match &self.items[k].kind {
+                ItemKind::Actor(x)
+                    if self.items[k].possessive
+                        || self.a.norm(self.items[k].end).eq("-")
+                        || self.items[k].end == self.items[t].start =>
+                {
+                    out.insert(0, *x);
+                }
+                ItemKind::Modifier(x) => out.insert(0, *x),
+                ItemKind::Actor(_) => break,
+                ItemKind::Punct if self.word(k) == "-" => {}
+                ItemKind::Punct if self.word(k) == "'s" => {}
+                ItemKind::Word => {
+                    let w = self.word(k);
+                    if w == "'s" {
+                        continue;
+                    }
+                    if !(SKIPPABLE.contains(&w)
+                        || w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && steps <= 2)
+                    {
+                        break;
+                    }
+                }
+                ItemKind::Trigger { noun: true, .. } | ItemKind::Cue(_) | ItemKind::Date(_) => {}
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// The subject of a light verb governing the noun trigger at `t`
+    /// ("Tillerson and Lavrov held talks"), if there is one.
+    fn light_verb_subject(&self, t: usize) -> Option<Vec<usize>> {
+        let mut k = t;
+        let mut steps = 0;
+        while k > 0 && steps < 5 {
+            k -= 1;
+            steps += 1;
+            let w = self.word(k);
+            if self.items[k].kind == ItemKind::Word && LIGHT_VERBS.contains(&w) {
+                if matches!(
+                    w,
+                    "a" | "an"
+                        | "the"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "new"
+                        | "fresh"
+                        | "first"
+                        | "roundtable"
+                        | "face-to-face"
+                        | "two-day"
+                        | "three-day"
+                ) {
+                    continue;
+                }
+                return self.subject_of(k);
+            }
+            match self.items[k].kind {
+                ItemKind::Trigger { noun: true, .. } | ItemKind::Cue(_) => continue,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    fn is_passive(&self, t: usize) -> bool {
+        let tr = self.trigger_of(t);
+        let participle =
+            tr.is_some_and(|tr| matches!(tr.form, VerbForm::Past | VerbForm::Participle));
+        participle
+            && (1..=3).any(|d| {
+                t >= d
+                    && self.is_word(
+                        t - d,
+                        &["was", "were", "been", "being", "is", "are", "be", "got"],
+                    )
+            })
+            && (t + 1..(t + 6).min(self.items.len())).any(|q| self.word(q) == "by")
+    }
+
+    /// "was briefed", "were struck" with no "by" agent.
+    fn is_agentless_passive(&self, t: usize) -> bool {
+        let participle = self
+            .trigger_of(t)
+            .is_some_and(|tr| matches!(tr.form, VerbForm::Past | VerbForm::Participle));
+        participle
+            && t >= 1
+            && self.is_word(
+                t - 1,
+                &["was", "were", "been", "being", "is", "are", "be", "got"],
+            )
+    }
+
+    /// The actor after "by" following a passive trigger.
+    fn by_agent(&self, t: usize) -> Option<Arg> {
+        let by = (t + 1..(t + 6).min(self.items.len())).find(|&q| self.word(q) == "by")?;
+        for q in by + 1..(by + 5).min(self.items.len()) {
+            match &self.items[q].kind {
+                ItemKind::Actor(x) | ItemKind::Modifier(x) => return Some(Arg::Actor(*x)),
+                ItemKind::Punct => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    fn place_of(&self, x: usize) -> Option<Place> {
+        let a = &self.rec.actors.get(x).actor;
+        (a.actor_type == ActorType::Country).then(|| Place {
+            name: a.name.clone(),
+            country: a.country.clone(),
+            lat: None,
+            lon: None,
+        })
+    }
+
+    /// Has a weapon or strike noun within a few items after `t`?
+    fn weapon_after(&self, t: usize) -> Option<usize> {
+        (t + 1..(t + 5).min(self.items.len())).find(|&q| match self.trigger_of(q) {
+            Some(tr) => {
+                tr.form == VerbForm::Weapon
+                    || (tr.kind == EventKind::Strike && tr.form == VerbForm::Noun)
+            }
+            None => false,
+        })
+    }
+
+    /// All events of the sentence.
+    pub fn find(&mut self) -> Vec<Found> {
+        let mut out: Vec<Found> = Vec::new();
+        let mut consumed = vec![false; self.items.len()];
+        let mut last_subject: Option<Vec<usize>> = None;
+        let mut speech_open = false;
+        for t in 0..self.items.len() {
+            if self.is_word(t, &[";", "while", "whereas", "meanwhile"]) {
+                speech_open = false;
+            }
+            let ItemKind::Trigger { entry, noun } = self.items[t].kind else {
+                continue;
+            };
+            if consumed[t] {
+                continue;
+            }
+            let tr = &self.lex.triggers[entry as usize];
+            if tr.form == VerbForm::Weapon {
+                continue;
+            }
+            // "roundtable talks": one event, headed by the last noun
+            if noun {
+                if let Some(next) = self.trigger_of(t + 1) {
+                    if next.form == VerbForm::Noun && next.kind == tr.kind {
+                        continue;
+                    }
+                }
+            }
+            if tr.kind == EventKind::Statement && !noun && speech_open {
+                // a speech verb inside reported speech is its content
+                continue;
+            }
+            let found = if noun {
+                self.noun_event(t, tr)
+            } else {
+                let f = self.verb_event(t, tr, &mut consumed, &last_subject);
+                if let Some(f) = &f {
+                    if let Some(Arg::Actor(s)) = f.source {
+                        last_subject = Some(vec![s]);
+                    }
+                }
+                f
+            };
+            if let Some(f) = found {
+                if f.kind == EventKind::Statement && !f.noun {
+                    speech_open = true;
+                }
+                out.push(f);
+            }
+        }
+        out
+    }
+
+    fn base(&self, t: usize, tr: &Trigger, noun: bool) -> Found {
+        let it = &self.items[t];
+        Found {
+            kind: tr.kind,
+            cameo: tr.cameo.clone(),
+            item: t,
+            trigger: (it.start, it.end),
+            noun,
+            source: None,
+            target: None,
+            participants: Vec::new(),
+            place: None,
+        }
+    }
+
+    fn verb_event(
+        &mut self,
+        t: usize,
+        tr: &Trigger,
+        consumed: &mut [bool],
+        last_subject: &Option<Vec<usize>>,
+    ) -> Option<Found> {
+        let mut f = self.base(t, tr, false);
+        let passive = self.is_passive(t);
+        if !passive && self.is_agentless_passive(t) {
+            // "Putin must be briefed": the subject is not the actor
+            return None;
+        }
+        let mut subject = if passive { None } else { self.subject_of(t) };
+        if subject.is_none() && !passive && t > 0 && self.is_word(t - 1, &["and", "also"]) {
+            subject = last_subject.clone();
+        }
+        let object = self.object_after(t, tr.kind == EventKind::Statement);
+        match tr.kind {
+            EventKind::Meeting => {
+                let mut parts: Vec<usize> = subject.clone().unwrap_or_default();
+                if passive {
+                    if let Some(Arg::Actor(x)) = self.by_agent(t) {
+                        parts.push(x);
+                    }
+                    if let Some(s) = self.subject_of_passive(t) {
+                        parts.extend(s);
+                    }
+                }
+                if let Some((arg, group, prep)) = &object {
+                    let ok_prep = matches!(
+                        prep.as_deref(),
+                        None | Some("with") | Some("to") | Some("in") | Some("by")
+                    );
+                    if ok_prep {
+                        match arg {
+                            Arg::Actor(_) => parts.extend(group.iter().copied()),
+                            Arg::Place(p) => {
+                                if let Some(c) = p
+                                    .country
+                                    .as_deref()
+                                    .and_then(|c| self.rec.country_actor_by_code(c))
+                                {
+                                    if matches!(prep.as_deref(), None | Some("to")) {
+                                        parts.push(c);
+                                    }
+                                }
+                                f.place = Some(p.clone());
+                            }
+                        }
+                    }
+                } else if tr.requires == Requires::Object {
+                    return None;
+                }
+                dedup(&mut parts);
+                if parts.len() < 2 {
+                    return None;
+                }
+                f.source = Some(Arg::Actor(parts[0]));
+                f.target = parts.get(1).map(|&x| Arg::Actor(x));
+                f.participants = parts;
+            }
+            EventKind::Statement => {
+                let speaker = subject
+                    .as_ref()
+                    .and_then(|s| s.first().copied())
+                    .or_else(|| self.inverted_speaker(t))?;
+                f.source = Some(Arg::Actor(speaker));
+                let lemma = tr.lemma.as_str();
+                if tr.requires == Requires::Object
+                    && !matches!(object, Some((Arg::Actor(_), _, None)))
+                {
+                    return None;
+                }
+                let target = match &object {
+                    Some((Arg::Actor(x), _, None)) if STATEMENT_OBJECT_VERBS.contains(&lemma) => {
+                        Some(*x)
+                    }
+                    _ => self.first_other_actor_after(t, speaker),
+                };
+                f.target = target.map(Arg::Actor);
+                f.participants = [Some(speaker), target].into_iter().flatten().collect();
+            }
+            EventKind::Strike => {
+                if tr.requires == Requires::Weapon {
+                    let w = self.weapon_after(t)?;
+                    consumed[w] = true;
+                }
+                let (mut source, target) = if passive {
+                    (
+                        self.by_agent(t),
+                        self.subject_of_passive(t)
+                            .and_then(|s| s.first().copied())
+                            .map(Arg::Actor),
+                    )
+                } else {
+                    let src = subject
+                        .as_ref()
+                        .and_then(|s| s.first().copied())
+                        .map(Arg::Actor);
+                    let tgt = object.as_ref().map(|(a, _, _)| a.clone());
+                    (src, tgt)
+                };
+                if tr.requires == Requires::Object && target.is_none() {
+                    return None;
+                }
+                source.as_ref()?;
+                let mut parts = Vec::new();
+                if let Some(Arg::Actor(s)) = source {
+                    if let Some(state) = self.state_of_commander(s) {
+                        parts.push(s);
+                        source = Some(Arg::Actor(state));
+                    }
+                }
+                self.fill_strike(&mut f, source, target, parts);
+            }
+            EventKind::Proposal => {
+                let proposer = subject.as_ref().and_then(|s| s.first().copied())?;
+                f.source = Some(Arg::Actor(proposer));
+                let target = match &object {
+                    Some((Arg::Actor(x), _, p))
+                        if matches!(
+                            p.as_deref(),
+                            None | Some("to") | Some("on") | Some("upon")
+                        ) && *x != proposer =>
+                    {
+                        Some(*x)
+                    }
+                    _ => None,
+                };
+                if tr.requires == Requires::Object && target.is_none() {
+                    return None;
+                }
+                f.target = target.map(Arg::Actor);
+                f.participants = [Some(proposer), target].into_iter().flatten().collect();
+            }
+        }
+        Some(f)
+    }
+
+    fn subject_of_passive(&self, t: usize) -> Option<Vec<usize>> {
+        // the subject sits before the auxiliary
+        let aux = (1..=3).find(|&d| {
+            t >= d
+                && self.is_word(
+                    t - d,
+                    &["was", "were", "been", "being", "is", "are", "be", "got"],
+                )
+        })?;
+        self.subject_of(t - aux)
+    }
+
+    fn fill_strike(
+        &self,
+        f: &mut Found,
+        source: Option<Arg>,
+        target: Option<Arg>,
+        mut parts: Vec<usize>,
+    ) {
+        if let Some(Arg::Actor(s)) = &source {
+            parts.insert(0, *s);
+        }
+        match &target {
+            Some(Arg::Actor(x)) => {
+                parts.push(*x);
+                f.place = self.place_of(*x);
+            }
+            Some(Arg::Place(p)) => f.place = Some(p.clone()),
+            None => {}
+        }
+        dedup(&mut parts);
+        f.source = source;
+        f.target = target;
+        f.participants = parts;
+    }
+
+    /// The state whose leader or military ordered a strike.
+    fn state_of_commander(&mut self, x: usize) -> Option<usize> {
+        let rec = self.rec.actors.get(x);
+        if rec.actor.actor_type != ActorType::Person {
+            return None;
+        }
+        let role = rec.role_key.as_deref()?;
+        if !COMMANDERS.contains(&role) {
+            return None;
+        }
+        let c = rec.actor.country.clone()?;
+        self.rec.country_actor_by_code(&c)
+    }
+
+    fn first_other_actor_after(&self, t: usize, speaker: usize) -> Option<usize> {
+        let own = self.rec.actors.get(speaker).actor.country.clone();
+        for it in &self.items[t + 1..] {
+            let x = match it.kind {
+                ItemKind::Actor(x) | ItemKind::Modifier(x) => x,
+                ItemKind::Punct if matches!(self.a.norm(it.start), ";") => return None,
+                _ => continue,
+            };
+            let a = &self.rec.actors.get(x).actor;
+            if x == speaker || (a.actor_type == ActorType::Country && a.country == own) {
+                continue;
+            }
+            return Some(x);
+        }
+        None
+    }
+
+    fn noun_event(&mut self, t: usize, tr: &Trigger) -> Option<Found> {
+        let mut f = self.base(t, tr, true);
+        let owners = self.owners_before(t);
+        let between = self.between_after(t);
+        match tr.kind {
+            EventKind::Meeting => {
+                let mut parts = owners;
+                if let Some(b) = between {
+                    parts.extend(b);
+                }
+                if parts.len() < 2 {
+                    if let Some(s) = self.light_verb_subject(t) {
+                        parts.extend(s);
+                    }
+                    if let Some((arg, group, prep)) = self.object_after(t, true) {
+                        match (arg, prep.as_deref()) {
+                            (Arg::Actor(_), Some("with")) => parts.extend(group),
+                            (Arg::Place(p), Some("to")) => {
+                                if let Some(c) = p
+                                    .country
+                                    .as_deref()
+                                    .and_then(|c| self.rec.country_actor_by_code(c))
+                                {
+                                    parts.push(c);
+                                }
+                                f.place = Some(p);
+                            }
+                            (Arg::Actor(x), Some("to"))
+                                if self.rec.actors.get(x).actor.actor_type
+                                    == ActorType::Country =>
+                            {
+                                parts.push(x);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                dedup(&mut parts);
+                if parts.len() < 2 {
+                    return None;
+                }
+                f.source = Some(Arg::Actor(parts[0]));
+                f.target = parts.get(1).map(|&x| Arg::Actor(x));
+                f.participants = parts;
+            }
+            EventKind::Strike => {
+                let mut source = owners.first().copied().map(Arg::Actor);
+                if source.is_none() {
+                    source = self.by_agent(t);
+                }
+                if source.is_none() {
+                    source = self
+                        .light_verb_subject(t)
+                        .and_then(|s| s.first().copied())
+                        .map(Arg::Actor);
+                }
+                let target = match self.object_after(t, true) {
+                    Some((arg, _, Some(p)))
+                        if matches!(p.as_str(), "on" | "against" | "at" | "in" | "into" | "of") =>
+                    {
+                        Some(arg)
+                    }
+                    _ => None,
+                };
+                if source.is_none() && target.is_none() {
+                    return None;
+                }
+                let mut parts = Vec::new();
+                if let Some(Arg::Actor(s)) = source {
+                    if let Some(state) = self.state_of_commander(s) {
+                        parts.push(s);
+                        source = Some(Arg::Actor(state));
+                    }
+                }
+                source.as_ref()?;
+                self.fill_strike(&mut f, source, target, parts);
+            }
+            EventKind::Statement | EventKind::Proposal => {
+                let source = owners
+                    .first()
+                    .copied()
+                    .or_else(|| match self.by_agent(t) {
+                        Some(Arg::Actor(x)) => Some(x),
+                        _ => None,
+                    })
+                    .or_else(|| self.light_verb_subject(t).and_then(|s| s.first().copied()))?;
+                f.source = Some(Arg::Actor(source));
+                let target = match self.object_after(t, true) {
+                    Some((Arg::Actor(x), _, Some(p))) if p == "to" && x != source => Some(x),
+                    _ => None,
+                };
+                f.target = target.map(Arg::Actor);
+                f.participants = [Some(source), target].into_iter().flatten().collect();
+            }
+        }
+        Some(f)
+    }
+}
+
+fn dedup(v: &mut Vec<usize>) {
+    let mut seen = Vec::new();
+    v.retain(|x| {
+        if seen.contains(x) {
+            false
+        } else {
+            seen.push(*x);
+            true
+        }
+    });
+}

@@ -1,0 +1,1063 @@
+//! Entity recognition and coreference: a sentence's tokens become [`Item`]s
+//! (actors, places, dates, triggers, media, words), and each actor mention is
+//! resolved to one actor of the document.
+//!
+//! Actors come from dictionary names, from titles ("Kremlin spokesman Dmitry
+//! Peskov" gives an unknown person with role and country), from titles alone
+//! resolved by date ("the Russian foreign minister"), from surnames and
+//! pronouns resolved within the document, and from country words used for a
+//! state ("Russian forces", "the Kremlin", "Moscow said").
+
+use super::dates::{self, DateExpr};
+use crate::lexicon::{Entry, Lexicon, Match};
+use crate::model::{Actor, ActorType, Place};
+use crate::text::{Analysis, Sentence, TokenKind};
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ItemKind {
+    /// An actor of the document (index into [`ActorTable`]).
+    Actor(usize),
+    /// A country word used as an adjective ("a Syrian base").
+    Modifier(usize),
+    Place(Place),
+    Media(String),
+    /// A trigger entry, read as a noun (`true`) or a verb.
+    Trigger {
+        entry: u32,
+        noun: bool,
+    },
+    Cue(u32),
+    Date(DateExpr),
+    Word,
+    Punct,
+}
+
+/// A run of tokens `[start, end)` and what it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub start: usize,
+    pub end: usize,
+    pub kind: ItemKind,
+    /// An actor written as a possessor ("Trump's", "his").
+    pub possessive: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActorRec {
+    pub actor: Actor,
+    pub female: Option<bool>,
+    /// Role key from the lexicon (`foreign_minister`) when known.
+    pub role_key: Option<String>,
+}
+
+/// The actors of one document, each once.
+#[derive(Debug, Default)]
+pub struct ActorTable {
+    pub actors: Vec<ActorRec>,
+    by_id: FxHashMap<String, usize>,
+}
+
+impl ActorTable {
+    fn add(&mut self, rec: ActorRec) -> usize {
+        if let Some(&i) = self.by_id.get(&rec.actor.id) {
+            let a = &mut self.actors[i];
+            if a.actor.role.is_none() {
+                a.actor.role = rec.actor.role;
+                a.role_key = rec.role_key;
+            }
+            if a.actor.country.is_none() {
+                a.actor.country = rec.actor.country;
+            }
+            return i;
+        }
+        self.by_id.insert(rec.actor.id.clone(), self.actors.len());
+        self.actors.push(rec);
+        self.actors.len() - 1
+    }
+
+    fn mention(&mut self, i: usize, span: [usize; 2]) {
+        let m = &mut self.actors[i].actor.mentions;
+        if !m.contains(&span) {
+            m.push(span);
+        }
+    }
+
+    pub fn get(&self, i: usize) -> &ActorRec {
+        &self.actors[i]
+    }
+}
+
+/// Lower-case id from a name: "Rex Tillerson" -> "rex-tillerson".
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    let mut norm = String::new();
+    crate::text::normalize_into(name, &mut norm);
+    for c in norm.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "any",
+    "no",
+    "more",
+    "further",
+    "new",
+    "fresh",
+    "first",
+    "second",
+    "third",
+    "two",
+    "three",
+    "several",
+    "many",
+    "such",
+    "another",
+    "each",
+    "every",
+    "'s",
+    "latest",
+    "recent",
+    "last",
+    "next",
+    "previous",
+    "rare",
+    "historic",
+    "surprise",
+    "planned",
+    "proposed",
+    "possible",
+    "upcoming",
+    "scheduled",
+    "joint",
+    "bilateral",
+    "direct",
+    "brief",
+    "formal",
+    "informal",
+    "private",
+    "official",
+    "high-level",
+    "deadly",
+    "fresh",
+    "massive",
+    "major",
+    "of",
+    "for",
+    "all",
+    "some",
+    "renewed",
+    "continued",
+];
+
+const VERB_CONTEXT: &[&str] = &[
+    "to",
+    "will",
+    "would",
+    "may",
+    "might",
+    "could",
+    "can",
+    "should",
+    "must",
+    "shall",
+    "not",
+    "n't",
+    "did",
+    "does",
+    "do",
+    "also",
+    "then",
+    "who",
+    "which",
+    "that",
+    "they",
+    "he",
+    "she",
+    "we",
+    "i",
+    "you",
+    "never",
+    "later",
+    "reportedly",
+    "jointly",
+    "repeatedly",
+    "had",
+    "has",
+    "have",
+    "be",
+    "been",
+    "being",
+    "is",
+    "are",
+    "was",
+    "were",
+    "'ll",
+    "and",
+    "or",
+    "once",
+    "again",
+    "already",
+    "still",
+    "just",
+    "recently",
+    "previously",
+    "first",
+    "yesterday",
+];
+
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "to",
+    "into",
+    "from",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+    "around",
+    "toward",
+    "towards",
+    "via",
+    "over",
+    "within",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+];
+
+const PRONOUNS: &[(&str, Option<bool>, bool)] = &[
+    ("he", Some(false), false),
+    ("him", Some(false), false),
+    ("his", Some(false), true),
+    ("she", Some(true), false),
+    ("her", Some(true), true),
+];
+
+/// Recognition state for one document.
+pub struct Recognizer<'a> {
+    lex: &'a Lexicon,
+    a: &'a Analysis<'a>,
+    date: Option<NaiveDate>,
+    pub actors: ActorTable,
+    /// Person mentions in text order, for pronouns.
+    persons_seen: Vec<usize>,
+    /// Folded surname -> actor, for later surname-only mentions.
+    surnames: FxHashMap<String, usize>,
+    /// Role key -> last actor with that role ("the foreign minister").
+    by_role: FxHashMap<String, usize>,
+}
+
+impl<'a> Recognizer<'a> {
+    pub fn new(lex: &'a Lexicon, a: &'a Analysis<'a>, date: Option<NaiveDate>) -> Self {
+        Recognizer {
+            lex,
+            a,
+            date,
+            actors: ActorTable::default(),
+            persons_seen: Vec::new(),
+            surnames: FxHashMap::default(),
+            by_role: FxHashMap::default(),
+        }
+    }
+
+    /// The items of one sentence, left to right, covering every token.
+    pub fn sentence(&mut self, s: &Sentence) -> Vec<Item> {
+        let mut items = Vec::new();
+        let mut i = s.tok_start;
+        let end = s.tok_end;
+        while i < end {
+            let (len, kind, possessive) = self.item_at(i, end, i == s.tok_start);
+            let len = len.max(1);
+            let stop = (i + len).min(end);
+            if let ItemKind::Actor(x) = kind {
+                let span = [self.a.tokens[i].start, self.a.tokens[stop - 1].end];
+                self.actors.mention(x, span);
+            }
+            let poss = possessive || (stop < end && self.a.norm(stop) == "'s");
+            items.push(Item {
+                start: i,
+                end: stop,
+                kind,
+                possessive: poss,
+            });
+            i = stop;
+        }
+        items
+    }
+
+    fn item_at(&mut self, i: usize, end: usize, sentence_start: bool) -> (usize, ItemKind, bool) {
+        let a = self.a;
+        let tok = a.tokens[i];
+        if let Some((len, expr)) = dates::parse_at(a, i, end) {
+            return (len, ItemKind::Date(expr), false);
+        }
+        if tok.kind == TokenKind::Punct {
+            return (1, ItemKind::Punct, false);
+        }
+        let matches = self.lex.matches_at(a, i);
+        if let Some((len, kind)) = self.actor_phrase_at(i, end, &matches, sentence_start) {
+            return (len, kind, false);
+        }
+        if let Some(m) = best(&matches, |e| matches!(e, Entry::Place(_))) {
+            if let Entry::Place(p) = m.entry {
+                return (
+                    self.place_len(i, m.len, end),
+                    ItemKind::Place(self.place(p)),
+                    false,
+                );
+            }
+        }
+        if let Some(m) = best(&matches, |e| matches!(e, Entry::Media(_))) {
+            if let Entry::Media(x) = m.entry {
+                return (
+                    m.len,
+                    ItemKind::Media(self.lex.media[x as usize].name.clone()),
+                    false,
+                );
+            }
+        }
+        if let Some((len, kind)) = self.trigger_at(i, &matches) {
+            return (len, kind, false);
+        }
+        if let Some(m) = best(&matches, |e| matches!(e, Entry::Cue(_))) {
+            if let Entry::Cue(c) = m.entry {
+                return (m.len, ItemKind::Cue(c), false);
+            }
+        }
+        if let Some((x, possessive)) = self.pronoun_at(i) {
+            return (1, ItemKind::Actor(x), possessive);
+        }
+        if let Some(x) = self.surname_at(i, sentence_start) {
+            return (1, ItemKind::Actor(x), false);
+        }
+        (1, ItemKind::Word, false)
+    }
+
+    /// Country, organisation, title and name words forming one actor
+    /// mention, e.g. "Britain's Foreign Secretary Boris Johnson".
+    fn actor_phrase_at(
+        &mut self,
+        i: usize,
+        end: usize,
+        matches: &[Match],
+        sentence_start: bool,
+    ) -> Option<(usize, ItemKind)> {
+        let a = self.a;
+        let mut j = i;
+        let mut anchor: Option<usize> = None;
+        let mut matches = matches.to_vec();
+        // a determiner or possessive pronoun opening a title phrase
+        if matches!(a.norm(i), "the" | "his" | "her" | "their" | "its") && i + 1 < end {
+            let next = self.lex.matches_at(a, i + 1);
+            let opens = next.iter().any(|m| {
+                matches!(
+                    m.entry,
+                    Entry::Title(_)
+                        | Entry::Demonym(_)
+                        | Entry::Country(_)
+                        | Entry::Metonym(_)
+                        | Entry::Org(_)
+                )
+            }) || a.norm(i + 1) == "counterpart";
+            if !opens {
+                return None;
+            }
+            if a.norm(i) != "the" {
+                anchor = self.pronoun_at(i).map(|x| x.0);
+            }
+            j = i + 1;
+            matches = next;
+        }
+        // 1. a modifier: country, demonym, metonym, capital or organisation
+        let mut modifier: Option<(Entry, usize, usize)> = None; // entry, start, end
+        let person_len = best(&matches, |e| matches!(e, Entry::Person(_)))
+            .map(|m| m.len)
+            .unwrap_or(0);
+        if let Some(m) = best(&matches, |e| {
+            matches!(
+                e,
+                Entry::Country(_)
+                    | Entry::Demonym(_)
+                    | Entry::Metonym(_)
+                    | Entry::Capital(_)
+                    | Entry::Org(_)
+            )
+        }) {
+            let place_len = best(&matches, |e| matches!(e, Entry::Place(_)))
+                .map(|p| p.len)
+                .unwrap_or(0);
+            if m.len > person_len && m.len >= place_len {
+                modifier = Some((m.entry, j, j + m.len));
+                j += m.len;
+                if j < end && a.norm(j) == "'s" {
+                    j += 1;
+                }
+            }
+        }
+        // 2. titles
+        let mut title: Option<u32> = None;
+        let mut counterpart = false;
+        let mut honorific = false;
+        while j < end {
+            if a.norm(j) == "counterpart" || a.norm(j) == "counterparts" {
+                counterpart = true;
+                j += 1;
+                continue;
+            }
+            let tm = self.lex.matches_at(a, j);
+            let tp = best(&tm, |e| matches!(e, Entry::Title(_)));
+            let pp = best(&tm, |e| matches!(e, Entry::Person(_)));
+            match tp {
+                Some(t) if pp.is_none_or(|p| p.len <= t.len) => {
+                    if let Entry::Title(x) = t.entry {
+                        if self.lex.titles[x as usize].role == "honorific" {
+                            honorific = true;
+                        } else {
+                            title = Some(x);
+                        }
+                    }
+                    j += t.len;
+                    if j < end && a.norm(j) == "." {
+                        j += 1;
+                    }
+                    // "Secretary of State Rex Tillerson", "Foreign Minister, Sergei Lavrov"
+                    if j + 1 < end && a.norm(j) == "," && modifier.is_none() {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        // an institution after a country word: "Russian forces", "Syria's government"
+        if title.is_none() && !counterpart && !honorific {
+            if let Some((m_entry, _, _)) = modifier {
+                if let Some(country) = self.country_of_entry(m_entry) {
+                    let im = self.lex.matches_at(a, j);
+                    if let Some(inst) = best(&im, |e| matches!(e, Entry::Institution(_))) {
+                        if let Entry::Institution(x) = inst.entry {
+                            let idx = self.institution_actor(country, x);
+                            return Some((j + inst.len - i, ItemKind::Actor(idx)));
+                        }
+                    }
+                }
+            }
+        }
+        // 3. a name
+        let mut name_end = j;
+        let mut person: Option<usize> = None;
+        if j < end {
+            let nm = if j == i {
+                matches.clone()
+            } else {
+                self.lex.matches_at(a, j)
+            };
+            if let Some(p) = best(&nm, |e| matches!(e, Entry::Person(_))) {
+                if let Entry::Person(x) = p.entry {
+                    name_end = j + p.len;
+                    person = Some(self.lex_person_actor(x as usize, title));
+                }
+            } else if title.is_some() || honorific || counterpart {
+                if let Some(x) = self.known_surname_actor(j) {
+                    name_end = j + 1;
+                    person = Some(x);
+                } else {
+                    let n = self.unknown_name_len(j, end);
+                    if n > 0 {
+                        name_end = j + n;
+                        let country = modifier.and_then(|(e, _, _)| self.country_of_entry(e));
+                        person = Some(self.unknown_person(j, name_end, title, country));
+                    }
+                }
+            } else if modifier.is_none() && j == i {
+                let n = self.unknown_name_len(j, end);
+                let given = n >= 2 && self.lex.is_given_name(a.norm(j));
+                if given && !(sentence_start && n < 2) {
+                    name_end = j + n;
+                    person = Some(self.unknown_person(j, name_end, None, None));
+                }
+            }
+        }
+        if let Some(x) = person {
+            self.note_person(x);
+            return Some((name_end - i, ItemKind::Actor(x)));
+        }
+        // 4. a title without a name: resolve by country and date, or by
+        // the last actor with that role
+        if title.is_some() || counterpart {
+            let country = modifier
+                .and_then(|(e, _, _)| self.country_of_entry(e))
+                .or_else(|| {
+                    title.and_then(|t| self.lex.titles[t as usize].default_country.clone())
+                });
+            let role = match (title, counterpart) {
+                (Some(t), _) => Some(self.lex.titles[t as usize].role.clone()),
+                (None, true) => anchor
+                    .or_else(|| self.persons_seen.last().copied())
+                    .and_then(|x| self.actors.get(x).role_key.clone()),
+                _ => None,
+            };
+            let role = role?;
+            if let Some(c) = &country {
+                if let Some(d) = self.date {
+                    if let Some(p) = self.lex.role_holder(c, &role, d) {
+                        let idx = self.lex.people.iter().position(|q| q.id == p.id)?;
+                        let x = self.lex_person_actor(idx, title);
+                        self.note_person(x);
+                        return Some((j - i, ItemKind::Actor(x)));
+                    }
+                }
+                if let Some(t) = title {
+                    let x = self.official_actor(c, t);
+                    self.note_person(x);
+                    return Some((j - i, ItemKind::Actor(x)));
+                }
+                return None;
+            }
+            if let Some(&x) = self.by_role.get(&role) {
+                return Some((j - i, ItemKind::Actor(x)));
+            }
+            return None;
+        }
+        // 5. a country word on its own
+        let (entry, m_start, m_end) = modifier?;
+        let locative = m_start > 0 && LOCATIVE.contains(&a.norm(m_start - 1));
+        match entry {
+            Entry::Demonym(c) => {
+                let x = self.country_actor(c as usize);
+                // "the Russians" act as a state; "a Syrian base" only qualifies
+                let plural = a.surface(m_end - 1).ends_with('s');
+                let kind = if plural {
+                    ItemKind::Actor(x)
+                } else {
+                    ItemKind::Modifier(x)
+                };
+                Some((m_end - i, kind))
+            }
+            Entry::Country(c) | Entry::Capital(c) if locative => {
+                let place = self.country_place(c as usize, matches!(entry, Entry::Capital(_)));
+                let len = self.place_len(m_start, m_end - m_start, end) + (m_start - i);
+                Some((len, ItemKind::Place(place)))
+            }
+            Entry::Country(c) | Entry::Capital(c) => {
+                // "U.S.-Russia relations", "the Moscow talks": a modifier
+                let hyphenated =
+                    m_end < end && a.norm(m_end) == "-" && !a.tokens[m_end].space_before;
+                let x = self.country_actor(c as usize);
+                let kind = if hyphenated {
+                    ItemKind::Modifier(x)
+                } else {
+                    ItemKind::Actor(x)
+                };
+                Some((j - i, kind))
+            }
+            Entry::Metonym(x) => {
+                let r = self.lex.metonyms[x as usize].refers_to.clone();
+                let idx = self.actor_for_code(&r)?;
+                Some((j - i, ItemKind::Actor(idx)))
+            }
+            Entry::Org(o) => {
+                let x = self.org_actor(o as usize);
+                Some((j - i, ItemKind::Actor(x)))
+            }
+            _ => None,
+        }
+    }
+
+    /// Tokens of a place name, with ", Country" after it ("Lucca, Italy").
+    fn place_len(&self, i: usize, len: usize, end: usize) -> usize {
+        let j = i + len;
+        if j + 1 < end && self.a.norm(j) == "," {
+            let m = self.lex.matches_at(self.a, j + 1);
+            if let Some(c) = best(&m, |e| matches!(e, Entry::Country(_))) {
+                return len + 1 + c.len;
+            }
+        }
+        len
+    }
+
+    fn place(&self, p: u32) -> Place {
+        let e = &self.lex.places[p as usize];
+        Place {
+            name: e.name.clone(),
+            country: e.country.clone(),
+            lat: e.lat,
+            lon: e.lon,
+        }
+    }
+
+    fn country_place(&self, c: usize, capital: bool) -> Place {
+        let k = &self.lex.countries[c];
+        if capital {
+            Place {
+                name: k.capital.clone().unwrap_or_else(|| k.name.clone()),
+                country: Some(k.iso3.clone()),
+                lat: k.capital_lat,
+                lon: k.capital_lon,
+            }
+        } else {
+            Place {
+                name: k.name.clone(),
+                country: Some(k.iso3.clone()),
+                lat: None,
+                lon: None,
+            }
+        }
+    }
+
+    fn trigger_at(&self, i: usize, matches: &[Match]) -> Option<(usize, ItemKind)> {
+        let a = self.a;
+        let trig: Vec<&Match> = matches
+            .iter()
+            .filter(|m| matches!(m.entry, Entry::Trigger(_)))
+            .collect();
+        let longest = trig.iter().map(|m| m.len).max()?;
+        let cue_len = best(matches, |e| matches!(e, Entry::Cue(_)))
+            .map(|m| m.len)
+            .unwrap_or(0);
+        if cue_len > longest {
+            return None;
+        }
+        let cands: Vec<u32> = trig
+            .iter()
+            .filter(|m| m.len == longest)
+            .filter_map(|m| match m.entry {
+                Entry::Trigger(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        let prev = a.prev_norm(i);
+        let prev_is_det =
+            DETERMINERS.contains(&prev) || (i > 0 && a.tokens[i - 1].kind == TokenKind::Number);
+        let prev_is_verb_ctx = VERB_CONTEXT.contains(&prev);
+        let noun = cands
+            .iter()
+            .find(|&&t| self.lex.triggers[t as usize].form == crate::lexicon::VerbForm::Noun);
+        let verb = cands
+            .iter()
+            .find(|&&t| self.lex.triggers[t as usize].form != crate::lexicon::VerbForm::Noun);
+        let pick = match (noun, verb) {
+            (Some(&n), Some(&v)) => {
+                if prev_is_det && !prev_is_verb_ctx {
+                    (n, true)
+                } else if prev_is_verb_ctx || self.prev_is_actor(i) {
+                    (v, false)
+                } else {
+                    (n, true)
+                }
+            }
+            (Some(&n), None) => (n, true),
+            (None, Some(&v)) => {
+                // a verb form after a determiner is an adjective or a noun
+                // ("the proposed plan", "the state"): no verb trigger here
+                if prev_is_det && !prev_is_verb_ctx {
+                    return None;
+                }
+                (v, false)
+            }
+            (None, None) => return None,
+        };
+        Some((
+            longest,
+            ItemKind::Trigger {
+                entry: pick.0,
+                noun: pick.1,
+            },
+        ))
+    }
+
+    fn prev_is_actor(&self, i: usize) -> bool {
+        i > 0 && {
+            let p = self.a.tokens[i - 1];
+            p.cap && p.is_word()
+        }
+    }
+
+    fn pronoun_at(&self, i: usize) -> Option<(usize, bool)> {
+        let n = self.a.norm(i);
+        let (_, female, possessive) = PRONOUNS.iter().find(|(w, _, _)| *w == n)?;
+        let x = self.persons_seen.iter().rev().find(|&&x| {
+            match (self.actors.get(x).female, female) {
+                (Some(g), Some(want)) => g == *want,
+                _ => true,
+            }
+        })?;
+        Some((*x, *possessive))
+    }
+
+    /// A capitalised word naming a person already met in the document, or a
+    /// known person's surname.
+    fn surname_at(&mut self, i: usize, sentence_start: bool) -> Option<usize> {
+        let _ = sentence_start;
+        let x = self.known_surname_actor(i)?;
+        self.note_person(x);
+        Some(x)
+    }
+
+    fn known_surname_actor(&mut self, i: usize) -> Option<usize> {
+        let t = self.a.tokens[i];
+        if !t.cap || !t.is_word() {
+            return None;
+        }
+        let n = self.a.norm(i);
+        if let Some(&x) = self.surnames.get(n) {
+            return Some(x);
+        }
+        let p = self.lex.person_by_surname(n, self.date)?;
+        let idx = self.lex.people.iter().position(|q| q.id == p.id)?;
+        Some(self.lex_person_actor(idx, None))
+    }
+
+    /// Length of a capitalised name nobody listed: 1–4 capitalised words
+    /// (with name particles), none of them a dictionary entry of another sort.
+    fn unknown_name_len(&self, j: usize, end: usize) -> usize {
+        let a = self.a;
+        let mut k = j;
+        let mut words = 0;
+        while k < end && words < 4 {
+            let t = a.tokens[k];
+            if t.kind == TokenKind::Punct {
+                if a.norm(k) == "-" && !t.space_before && words > 0 {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            let particle = matches!(
+                a.norm(k),
+                "al" | "el" | "bin" | "ibn" | "de" | "van" | "von" | "da" | "di" | "abu" | "ben"
+            );
+            if !(t.cap || (particle && words > 0)) || t.kind == TokenKind::Number {
+                break;
+            }
+            if dates::parse_at(a, k, end).is_some() {
+                break;
+            }
+            let m = self.lex.matches_at(a, k);
+            let other = m.iter().any(|m| {
+                let capitalised_trigger =
+                    matches!(m.entry, Entry::Trigger(_)) && t.cap && words > 0;
+                !(matches!(m.entry, Entry::Person(_) | Entry::Cue(_)) || capitalised_trigger)
+            });
+            if other {
+                break;
+            }
+            words += 1;
+            k += 1;
+        }
+        // drop a trailing particle
+        while k > j
+            && matches!(
+                a.norm(k - 1),
+                "al" | "el" | "bin" | "de" | "van" | "von" | "da" | "-"
+            )
+        {
+            k -= 1;
+        }
+        k - j
+    }
+
+    fn note_person(&mut self, x: usize) {
+        self.persons_seen.push(x);
+        let rec = self.actors.get(x);
+        if rec.actor.actor_type == ActorType::Person {
+            if let Some(s) = crate::lexicon::surname_key(&rec.actor.name) {
+                self.surnames.entry(s).or_insert(x);
+            }
+            if let Some(r) = rec.role_key.clone() {
+                self.by_role.insert(r, x);
+            }
+        }
+    }
+
+    fn country_of_entry(&self, e: Entry) -> Option<String> {
+        match e {
+            Entry::Country(c) | Entry::Demonym(c) | Entry::Capital(c) => {
+                Some(self.lex.countries[c as usize].iso3.clone())
+            }
+            Entry::Metonym(m) => {
+                let r = &self.lex.metonyms[m as usize].refers_to;
+                if self.lex.country(r).is_some() {
+                    Some(r.clone())
+                } else {
+                    self.lex.org(r).and_then(|o| o.code.clone())
+                }
+            }
+            Entry::Org(o) => self.lex.orgs[o as usize].code.clone(),
+            _ => None,
+        }
+    }
+
+    fn actor_for_code(&mut self, code: &str) -> Option<usize> {
+        if let Some(i) = self.lex.countries.iter().position(|c| c.iso3 == code) {
+            return Some(self.country_actor(i));
+        }
+        let o = self.lex.orgs.iter().position(|o| o.id == code)?;
+        Some(self.org_actor(o))
+    }
+
+    /// The actor for a country by ISO3, if the lexicon knows the country.
+    pub fn country_actor_by_code(&mut self, iso3: &str) -> Option<usize> {
+        let c = self.lex.countries.iter().position(|c| c.iso3 == iso3)?;
+        Some(self.country_actor(c))
+    }
+
+    pub fn country_actor(&mut self, c: usize) -> usize {
+        let k = &self.lex.countries[c];
+        self.actors.add(ActorRec {
+            actor: Actor {
+                id: slug(&k.name),
+                name: k.name.clone(),
+                actor_type: ActorType::Country,
+                country: Some(k.iso3.clone()),
+                role: None,
+                mentions: Vec::new(),
+            },
+            female: None,
+            role_key: None,
+        })
+    }
+
+    fn org_actor(&mut self, o: usize) -> usize {
+        let org = &self.lex.orgs[o];
+        self.actors.add(ActorRec {
+            actor: Actor {
+                id: org.id.clone(),
+                name: org.name.clone(),
+                actor_type: if org.group {
+                    ActorType::Group
+                } else {
+                    ActorType::Organization
+                },
+                country: org.code.clone(),
+                role: None,
+                mentions: Vec::new(),
+            },
+            female: None,
+            role_key: None,
+        })
+    }
+
+    fn institution_actor(&mut self, country: String, inst: u32) -> usize {
+        let Some(name) = self.lex.institutions[inst as usize].name.clone() else {
+            return match self.lex.countries.iter().position(|c| c.iso3 == country) {
+                Some(c) => self.country_actor(c),
+                None => self
+                    .actor_for_code(&country)
+                    .unwrap_or_else(|| self.code_actor(&country)),
+            };
+        };
+        let cname = self
+            .lex
+            .country(&country)
+            .map(|c| c.name.clone())
+            .unwrap_or(country.clone());
+        let full = format!("{name} ({cname})");
+        self.actors.add(ActorRec {
+            actor: Actor {
+                id: slug(&full),
+                name: full,
+                actor_type: ActorType::Organization,
+                country: Some(country),
+                role: None,
+                mentions: Vec::new(),
+            },
+            female: None,
+            role_key: None,
+        })
+    }
+
+    /// An actor for a bare code with no lexicon entry (an organisation's code).
+    fn code_actor(&mut self, code: &str) -> usize {
+        self.actors.add(ActorRec {
+            actor: Actor {
+                id: slug(code),
+                name: code.to_string(),
+                actor_type: ActorType::Organization,
+                country: Some(code.to_string()),
+                role: None,
+                mentions: Vec::new(),
+            },
+            female: None,
+            role_key: None,
+        })
+    }
+
+    fn lex_person_actor(&mut self, p: usize, title: Option<u32>) -> usize {
+        let person = &self.lex.people[p];
+        let role = person.role_on(self.date);
+        let title_role = title.map(|t| &self.lex.titles[t as usize]);
+        self.actors.add(ActorRec {
+            actor: Actor {
+                id: person.id.clone(),
+                name: person.name.clone(),
+                actor_type: ActorType::Person,
+                country: role
+                    .map(|r| r.country.clone())
+                    .or_else(|| person.country_on(self.date).map(str::to_string)),
+                role: role
+                    .map(|r| r.title.clone())
+                    .or_else(|| title_role.map(|t| t.display.clone())),
+                mentions: Vec::new(),
+            },
+            female: person.female,
+            role_key: role
+                .map(|r| r.role.clone())
+                .or_else(|| title_role.map(|t| t.role.clone())),
+        })
+    }
+
+    fn unknown_person(
+        &mut self,
+        a0: usize,
+        a1: usize,
+        title: Option<u32>,
+        country: Option<String>,
+    ) -> usize {
+        let name = self.a.slice(a0, a1).to_string();
+        let t = title.map(|t| &self.lex.titles[t as usize]);
+        let country = country.or_else(|| t.and_then(|t| t.default_country.clone()));
+        self.actors.add(ActorRec {
+            actor: Actor {
+                id: slug(&name),
+                name,
+                actor_type: ActorType::Person,
+                country,
+                role: t.map(|t| t.display.clone()),
+                mentions: Vec::new(),
+            },
+            female: None,
+            role_key: t.map(|t| t.role.clone()),
+        })
+    }
+
+    /// "the Iraqi foreign minister" when the lexicon does not know who that
+    /// was: an actor for the office itself.
+    fn official_actor(&mut self, country: &str, title: u32) -> usize {
+        let t = &self.lex.titles[title as usize];
+        let cname = self
+            .lex
+            .country(country)
+            .map(|c| c.name.clone())
+            .unwrap_or(country.to_string());
+        let name = format!("{} of {}", t.display, cname);
+        self.actors.add(ActorRec {
+            actor: Actor {
+                id: slug(&name),
+                name,
+                actor_type: ActorType::Person,
+                country: Some(country.to_string()),
+                role: Some(t.display.clone()),
+                mentions: Vec::new(),
+            },
+            female: None,
+            role_key: Some(t.role.clone()),
+        })
+    }
+}
+
+/// The longest match whose entry passes `f`.
+fn best(matches: &[Match], f: impl Fn(&Entry) -> bool) -> Option<Match> {
+    matches
+        .iter()
+        .filter(|m| f(&m.entry))
+        .max_by_key(|m| m.len)
+        .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::analyze;
+
+    fn lex() -> &'static Lexicon {
+        use std::sync::OnceLock;
+        static L: OnceLock<Lexicon> = OnceLock::new();
+        L.get_or_init(|| Lexicon::embedded().expect("lexicon"))
+    }
+
+    fn actors_of(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let a = analyze(text);
+        let mut r = Recognizer::new(lex(), &a, NaiveDate::from_ymd_opt(2017, 4, 12));
+        let mut out = Vec::new();
+        for s in a.sentences.clone() {
+            for it in r.sentence(&s) {
+                if let ItemKind::Actor(x) = it.kind {
+                    let act = &r.actors.get(x).actor;
+                    out.push((act.name.clone(), act.country.clone(), act.role.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn titles_give_unknown_people_their_role_and_country() {
+        let got = actors_of("Kremlin spokesman Anton Vaino-Testov said so.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Anton Vaino-Testov");
+        assert_eq!(got[0].1.as_deref(), Some("RUS"));
+    }
+
+    #[test]
+    fn surnames_and_pronouns_resolve_to_the_full_name() {
+        let got = actors_of(
+            "U.S. Secretary of State Rex Tillerson arrived. Tillerson said he was ready.",
+        );
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["Rex Tillerson", "Rex Tillerson", "Rex Tillerson"]);
+        assert_eq!(got[0].1.as_deref(), Some("USA"));
+    }
+
+    #[test]
+    fn country_words_become_states_institutions_or_places() {
+        let got = actors_of(
+            "Russian Ministry of Foreign Affairs said Russian forces left. The Kremlin agreed.",
+        );
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Ministry of Foreign Affairs (Russia)", "Russia", "Russia"]
+        );
+    }
+
+    #[test]
+    fn a_title_alone_resolves_by_date() {
+        let got = actors_of("The U.S. Secretary of State flew in.");
+        assert_eq!(got[0].0, "Rex Tillerson");
+    }
+
+    #[test]
+    fn slugs_are_ascii_kebab_case() {
+        assert_eq!(slug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
+        assert_eq!(
+            slug("Ministry of Foreign Affairs (Russia)"),
+            "ministry-of-foreign-affairs-russia"
+        );
+    }
+}

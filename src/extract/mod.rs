@@ -1,0 +1,560 @@
+//! Extraction: one [`Document`] in, one [`Extraction`] out — a pure function
+//! of the document and the lexicon, so documents can run in parallel.
+//!
+//! Per sentence: [`mentions`] turns tokens into actors, places, dates and
+//! triggers; [`events`] attaches arguments to triggers; [`factuality`] and
+//! [`dates`] settle how sure and when. Then events of the document that
+//! describe one happening are merged, so each is reported once with its
+//! first evidence sentence.
+
+pub mod dates;
+mod events;
+pub mod factuality;
+pub mod mentions;
+
+use crate::lexicon::{Entry, Lexicon, VerbForm};
+use crate::model::{
+    DateSpan, Document, Event, EventKind, Extraction, Factuality, Place, Precision,
+};
+use crate::text::{self, Analysis, Sentence};
+use chrono::NaiveDate;
+use dates::{DateExpr, Tense};
+use events::{Arg, Found, SentenceEvents};
+use mentions::{Item, ItemKind, Recognizer};
+
+/// Extract the events of one document.
+pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
+    let a = text::analyze(&doc.text);
+    let dl = dateline(&a, lex);
+    let mut rec = Recognizer::new(lex, &a, doc.date);
+    let mut anchor: Option<NaiveDate> = None;
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (si, s) in a.sentences.iter().enumerate() {
+        let mut s = *s;
+        if si == 0 {
+            if let Some(d) = &dl {
+                s.tok_start = d.body_start.min(s.tok_end);
+            }
+        }
+        let items = rec.sentence(&s);
+        let (reported_by, attribution_verbs) = attribution(&a, &items, lex);
+        let found = SentenceEvents {
+            a: &a,
+            lex,
+            items: &items,
+            rec: &mut rec,
+        }
+        .find();
+        for f in found {
+            if attribution_verbs.contains(&f.item) {
+                continue;
+            }
+            let Some(fact) = factuality::factuality(
+                &a,
+                lex,
+                &items,
+                (s.tok_start, s.tok_end),
+                f.trigger.0,
+                f.trigger.1,
+                f.noun,
+            ) else {
+                continue;
+            };
+            let tense = tense_of(&a, lex, &items, &f, fact);
+            let mut date = event_date(&a, &items, &s, &f, doc.date, anchor, tense);
+            let mut fact = fact;
+            if fact == Factuality::Asserted {
+                if let (Some(d), Some(pub_date)) = (date, doc.date) {
+                    // an event dated after the story cannot have happened yet
+                    if d.start > pub_date && tense != Tense::Past {
+                        fact = Factuality::Planned;
+                    }
+                }
+            }
+            if date.is_none() && matches!(fact, Factuality::Asserted) {
+                date = doc.date.map(DateSpan::day);
+            }
+            let place = f
+                .place
+                .clone()
+                .or_else(|| event_place(&a, &items, &s, &f))
+                .or_else(|| match f.kind {
+                    EventKind::Meeting | EventKind::Statement => {
+                        dl.as_ref().and_then(|d| d.place.clone())
+                    }
+                    _ => None,
+                });
+            drafts.push(Draft {
+                found: f,
+                sentence: si,
+                span: [s.start, s.end],
+                factuality: fact,
+                date,
+                place,
+                reported_by: reported_by.clone(),
+            });
+        }
+        if let Some(d) = last_explicit_day(&items, doc.date, anchor) {
+            anchor = Some(d);
+        }
+    }
+    let drafts = merge_statements(merge_same_events(drafts));
+    let events = drafts
+        .into_iter()
+        .enumerate()
+        .map(|(n, d)| d.into_event(&doc.id, n + 1, &a, &rec))
+        .collect();
+    Extraction {
+        doc_id: doc.id.clone(),
+        date: doc.date,
+        title: doc.title.clone(),
+        source: doc.source.clone().or_else(|| dl.and_then(|d| d.agency)),
+        actors: rec.actors.actors.into_iter().map(|r| r.actor).collect(),
+        events,
+    }
+}
+
+/// An event of the document before merging and numbering.
+struct Draft {
+    found: Found,
+    sentence: usize,
+    span: [usize; 2],
+    factuality: Factuality,
+    date: Option<DateSpan>,
+    place: Option<Place>,
+    reported_by: Vec<String>,
+}
+
+impl Draft {
+    fn into_event(self, doc_id: &str, n: usize, a: &Analysis, rec: &Recognizer) -> Event {
+        let id_of = |x: usize| rec.actors.get(x).actor.id.clone();
+        let arg = |g: &Option<Arg>| match g {
+            Some(Arg::Actor(x)) => Some(id_of(*x)),
+            Some(Arg::Place(p)) => Some(p.name.clone()),
+            None => None,
+        };
+        let f = &self.found;
+        Event {
+            id: format!("{doc_id}#{n}"),
+            kind: f.kind,
+            source: arg(&f.source),
+            target: arg(&f.target),
+            participants: f.participants.iter().map(|&x| id_of(x)).collect(),
+            place: self.place,
+            date: self.date,
+            factuality: self.factuality,
+            trigger: a.slice(f.trigger.0, f.trigger.1).to_string(),
+            sentence: a.text[self.span[0]..self.span[1]].to_string(),
+            span: self.span,
+            reported_by: self.reported_by,
+            cameo: Some(f.cameo.clone()),
+        }
+    }
+
+    fn participant_key(&self) -> Vec<usize> {
+        let mut p = self.found.participants.clone();
+        if let Some(Arg::Place(pl)) = &self.found.target {
+            // a place target counts like a participant
+            p.push(usize::MAX - pl.name.len());
+        }
+        p.sort_unstable();
+        p
+    }
+}
+
+/// A dateline opening the text: "MOSCOW (Reuters) -", "GENEVA, June 16 (AP) —".
+struct Dateline {
+    body_start: usize,
+    place: Option<Place>,
+    agency: Option<String>,
+}
+
+fn dateline(a: &Analysis, lex: &Lexicon) -> Option<Dateline> {
+    let first = a.sentences.first()?;
+    let end = first.tok_end.min(first.tok_start + 16);
+    let dash = (first.tok_start..end).find(|&i| {
+        matches!(a.surface(i), "-" | "\u{2014}" | "\u{2013}") && a.tokens[i].space_before
+    })?;
+    let lead = a.tokens[first.tok_start];
+    if !(lead.upper
+        || a.surface(first.tok_start)
+            .chars()
+            .all(|c| !c.is_lowercase()))
+    {
+        return None;
+    }
+    let mut place = None;
+    let mut agency = None;
+    let mut i = first.tok_start;
+    while i < dash {
+        let ms = lex.matches_at(a, i);
+        let mut step = 1;
+        for m in &ms {
+            match m.entry {
+                Entry::Capital(c) if place.is_none() => {
+                    let k = &lex.countries[c as usize];
+                    place = Some(Place {
+                        name: k.capital.clone().unwrap_or_default(),
+                        country: Some(k.iso3.clone()),
+                        lat: k.capital_lat,
+                        lon: k.capital_lon,
+                    });
+                    step = m.len;
+                }
+                Entry::Place(p) if place.is_none() => {
+                    let e = &lex.places[p as usize];
+                    place = Some(Place {
+                        name: e.name.clone(),
+                        country: e.country.clone(),
+                        lat: e.lat,
+                        lon: e.lon,
+                    });
+                    step = m.len;
+                }
+                Entry::Media(x) if agency.is_none() => {
+                    agency = Some(lex.media[x as usize].name.clone());
+                    step = m.len;
+                }
+                _ => {}
+            }
+        }
+        i += step.max(1);
+    }
+    // a dateline is short and names a place or an agency
+    (place.is_some() || agency.is_some()).then_some(Dateline {
+        body_start: dash + 1,
+        place,
+        agency,
+    })
+}
+
+/// Media credited in the sentence ("Reuters reported", "according to RT",
+/// "told AFP"), and the items of reporting verbs whose subject is a medium
+/// (those are attributions, not statements).
+fn attribution(a: &Analysis, items: &[Item], lex: &Lexicon) -> (Vec<String>, Vec<usize>) {
+    let mut names = Vec::new();
+    let mut verbs = Vec::new();
+    for (k, it) in items.iter().enumerate() {
+        let ItemKind::Media(name) = &it.kind else {
+            continue;
+        };
+        let prev = |d: usize| {
+            if k >= d {
+                a.norm(items[k - d].start)
+            } else {
+                ""
+            }
+        };
+        let mut credited = (prev(1) == "to" && prev(2) == "according")
+            || matches!(prev(1), "told" | "tells" | "(");
+        for (j, next) in items.iter().enumerate().skip(k + 1).take(3) {
+            match next.kind {
+                ItemKind::Trigger { entry, .. }
+                    if lex.triggers[entry as usize].kind == EventKind::Statement =>
+                {
+                    verbs.push(j);
+                    credited = true;
+                    break;
+                }
+                ItemKind::Word
+                    if matches!(a.norm(next.start), "also" | "has" | "had" | "later") =>
+                {
+                    continue
+                }
+                _ => break,
+            }
+        }
+        if credited && !names.contains(name) {
+            names.push(name.clone());
+        }
+    }
+    (names, verbs)
+}
+
+/// Direction for bare weekdays: planned or possible events lie ahead, past
+/// forms behind.
+fn tense_of(a: &Analysis, lex: &Lexicon, items: &[Item], f: &Found, fact: Factuality) -> Tense {
+    if matches!(fact, Factuality::Planned | Factuality::Possible) {
+        return Tense::Future;
+    }
+    let ItemKind::Trigger { entry, .. } = items[f.item].kind else {
+        return Tense::Unknown;
+    };
+    match lex.triggers[entry as usize].form {
+        VerbForm::Past | VerbForm::Participle | VerbForm::Noun => Tense::Past,
+        _ => {
+            let prev = a.prev_norm(f.trigger.0);
+            if matches!(prev, "has" | "have" | "had" | "did") {
+                Tense::Past
+            } else {
+                Tense::Unknown
+            }
+        }
+    }
+}
+
+/// The date of an event: the nearest date expression in its clause, else
+/// (for events other than statements) the nearest in the sentence.
+fn event_date(
+    a: &Analysis,
+    items: &[Item],
+    s: &Sentence,
+    f: &Found,
+    doc: Option<NaiveDate>,
+    anchor: Option<NaiveDate>,
+    tense: Tense,
+) -> Option<DateSpan> {
+    let (c0, c1) = clause_of(a, s, f.trigger.0);
+    let dated: Vec<(usize, DateExpr)> = items
+        .iter()
+        .filter_map(|it| match it.kind {
+            ItemKind::Date(e) => Some((it.start, e)),
+            _ => None,
+        })
+        .collect();
+    let dist = |p: usize| p.abs_diff(f.trigger.0);
+    let in_clause = dated
+        .iter()
+        .filter(|(p, _)| *p >= c0 && *p < c1)
+        .min_by_key(|(p, _)| dist(*p));
+    let chosen = in_clause.or_else(|| {
+        (f.kind != EventKind::Statement)
+            .then(|| dated.iter().min_by_key(|(p, _)| dist(*p)))
+            .flatten()
+    })?;
+    let tense = if tense == Tense::Unknown {
+        Tense::Past
+    } else {
+        tense
+    };
+    dates::resolve(chosen.1, doc, anchor, tense)
+}
+
+/// Token range of the clause around token `t`.
+fn clause_of(a: &Analysis, s: &Sentence, t: usize) -> (usize, usize) {
+    let start = factuality::clause_start(a, s.tok_start, t);
+    let mut end = t + 1;
+    while end < s.tok_end {
+        let n = a.norm(end);
+        if matches!(
+            n,
+            ";" | "," | ":" | "that" | "who" | "which" | "if" | "but" | "while"
+        ) {
+            break;
+        }
+        end += 1;
+    }
+    (start, end)
+}
+
+/// The place of an event: a place named in its clause, else (meetings and
+/// strikes) anywhere in its sentence.
+fn event_place(a: &Analysis, items: &[Item], s: &Sentence, f: &Found) -> Option<Place> {
+    let (c0, c1) = clause_of(a, s, f.trigger.0);
+    let places: Vec<(usize, &Place)> = items
+        .iter()
+        .filter_map(|it| match &it.kind {
+            ItemKind::Place(p) => Some((it.start, p)),
+            _ => None,
+        })
+        .collect();
+    let dist = |p: usize| p.abs_diff(f.trigger.0);
+    places
+        .iter()
+        .filter(|(p, _)| *p >= c0 && *p < c1)
+        .min_by_key(|(p, _)| dist(*p))
+        .or_else(|| {
+            matches!(f.kind, EventKind::Meeting | EventKind::Strike)
+                .then(|| places.iter().min_by_key(|(p, _)| dist(*p)))
+                .flatten()
+        })
+        .map(|(_, p)| (*p).clone())
+}
+
+/// The last day the sentence fixes explicitly: what "that day" refers to next.
+fn last_explicit_day(
+    items: &[Item],
+    doc: Option<NaiveDate>,
+    anchor: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    items.iter().rev().find_map(|it| match it.kind {
+        ItemKind::Date(e) => dates::resolve(e, doc, anchor, Tense::Past)
+            .filter(|d| d.precision == Precision::Day)
+            .map(|d| d.start),
+        _ => None,
+    })
+}
+
+fn dates_compatible(x: &Option<DateSpan>, y: &Option<DateSpan>) -> bool {
+    match (x, y) {
+        (Some(a), Some(b)) => a.overlaps(b),
+        _ => true,
+    }
+}
+
+fn more_precise(x: Option<DateSpan>, y: Option<DateSpan>) -> Option<DateSpan> {
+    match (x, y) {
+        (Some(a), Some(b)) => Some(if b.precision < a.precision { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// One event per happening: events of the same kind and participants whose
+/// dates agree merge; the strongest factuality wins (a meeting reported as
+/// possible and as having happened happened), a denial stays apart.
+fn merge_same_events(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    for d in drafts {
+        if d.found.kind != EventKind::Statement {
+            let key = d.participant_key();
+            let negated = d.factuality == Factuality::Negated;
+            if let Some(prev) = out.iter_mut().find(|p| {
+                p.found.kind == d.found.kind
+                    && p.participant_key() == key
+                    && (p.factuality == Factuality::Negated) == negated
+                    && dates_compatible(&p.date, &d.date)
+            }) {
+                absorb(prev, d);
+                continue;
+            }
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// A speaker's statement running over consecutive sentences is one
+/// statement ("Lavrov said ... He also said ...").
+fn merge_statements(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    for d in drafts {
+        if d.found.kind == EventKind::Statement {
+            if let Some(prev) = out
+                .iter_mut()
+                .rev()
+                .find(|p| p.found.kind == EventKind::Statement)
+            {
+                let same_speaker = prev.found.source == d.found.source;
+                let adjacent = d.sentence <= prev.sentence + 1;
+                if same_speaker && adjacent && prev.factuality == d.factuality {
+                    let last = d.sentence;
+                    absorb(prev, d);
+                    prev.sentence = last;
+                    continue;
+                }
+            }
+        }
+        out.push(d);
+    }
+    out
+}
+
+fn absorb(into: &mut Draft, other: Draft) {
+    if other.factuality.strength() > into.factuality.strength() {
+        into.factuality = other.factuality;
+    }
+    into.date = more_precise(into.date, other.date);
+    let better_place = into.place.as_ref().is_none_or(|p| p.lat.is_none())
+        && other.place.as_ref().is_some_and(|p| p.lat.is_some());
+    if better_place || into.place.is_none() {
+        into.place = other.place;
+    }
+    if into.found.target.is_none() {
+        into.found.target = other.found.target;
+    }
+    for r in other.reported_by {
+        if !into.reported_by.contains(&r) {
+            into.reported_by.push(r);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> &'static Lexicon {
+        use std::sync::OnceLock;
+        static L: OnceLock<Lexicon> = OnceLock::new();
+        L.get_or_init(|| Lexicon::embedded().expect("lexicon"))
+    }
+
+    fn run(text: &str) -> Extraction {
+        let mut d = Document::new("t", text);
+        d.date = NaiveDate::from_ymd_opt(2017, 4, 12);
+        extract(&d, lex())
+    }
+
+    fn names(x: &Extraction, ids: &[String]) -> Vec<String> {
+        ids.iter()
+            .map(|id| x.actor(id).map(|a| a.name.clone()).unwrap_or(id.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_meeting_with_participants_date_and_place() {
+        let x = run("Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State Rex Tillerson in Moscow on Wednesday.");
+        assert_eq!(x.events.len(), 1, "{:#?}", x.events);
+        let e = &x.events[0];
+        assert_eq!(e.kind, EventKind::Meeting);
+        assert_eq!(
+            names(&x, &e.participants),
+            ["Sergey Lavrov", "Rex Tillerson"]
+        );
+        assert_eq!(
+            e.date.unwrap().start,
+            NaiveDate::from_ymd_opt(2017, 4, 12).unwrap()
+        );
+        assert_eq!(e.place.as_ref().unwrap().name, "Moscow");
+        assert_eq!(e.factuality, Factuality::Asserted);
+        assert_eq!(&x.events[0].sentence, &text_of(&x, e));
+    }
+
+    fn text_of(_x: &Extraction, e: &Event) -> String {
+        e.sentence.clone()
+    }
+
+    #[test]
+    fn hedged_and_negated_meetings_are_never_asserted() {
+        let x = run("Putin may meet Tillerson on Thursday. Lavrov will not meet Kerry.");
+        let f: Vec<Factuality> = x
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Meeting)
+            .map(|e| e.factuality)
+            .collect();
+        assert_eq!(f, [Factuality::Possible, Factuality::Negated]);
+    }
+
+    #[test]
+    fn attribution_is_not_an_actor() {
+        let x = run("Russian President Vladimir Putin said relations with the U.S. had worsened, AFP reported.");
+        assert_eq!(x.events.len(), 1, "{:#?}", x.events);
+        let e = &x.events[0];
+        assert_eq!(e.kind, EventKind::Statement);
+        assert_eq!(e.source.as_deref(), Some("vladimir-putin"));
+        assert_eq!(e.reported_by, ["Agence France-Presse"]);
+    }
+
+    #[test]
+    fn a_leaders_strike_is_the_states() {
+        let x = run("President Donald Trump ordered U.S. forces to launch Tomahawk missiles at a Syrian airbase last week.");
+        let s: Vec<&Event> = x
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Strike)
+            .collect();
+        assert_eq!(s.len(), 1, "{:#?}", x.events);
+        assert_eq!(s[0].target.as_deref(), Some("syria"));
+        assert_eq!(s[0].date.unwrap().precision, Precision::Week);
+    }
+
+    #[test]
+    fn spans_point_at_the_evidence_sentence() {
+        let text = "Intro line.\n\nLavrov met Tillerson on Wednesday. Then nothing.";
+        let x = run(text);
+        let e = &x.events[0];
+        assert_eq!(&text[e.span[0]..e.span[1]], e.sentence);
+        assert!(e.sentence.contains(&e.trigger));
+    }
+}

@@ -1,0 +1,368 @@
+//! Merging reports into events and actors into one node each.
+
+use super::*;
+use crate::model::Precision;
+
+/// What makes two reports one event: kind, the set of actors (and place
+/// target), the reported date, and whether it was denied.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct EventKey {
+    pub kind: EventKind,
+    pub actors: Vec<String>,
+    pub negated: bool,
+    pub date: Option<DateSpan>,
+}
+
+impl EventKey {
+    fn of(p: &Provenance, kind: EventKind, participants: &[String]) -> EventKey {
+        let mut actors: Vec<String> = participants.to_vec();
+        for x in p.source.iter().chain(p.target.iter()) {
+            if !actors.contains(x) {
+                actors.push(x.clone());
+            }
+        }
+        actors.sort();
+        actors.dedup();
+        EventKey {
+            kind,
+            actors,
+            negated: p.factuality == Factuality::Negated,
+            date: p.date,
+        }
+    }
+
+    /// The same happening as `other`, apart from the date.
+    fn same_but_date(&self, other: &EventKey) -> bool {
+        self.kind == other.kind && self.actors == other.actors && self.negated == other.negated
+    }
+}
+
+pub fn add_extraction(b: &mut GraphBuilder, x: &Extraction) {
+    b.documents.insert(x.doc_id.clone());
+    for a in &x.actors {
+        add_actor(
+            b,
+            ActorNode {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                actor_type: a.actor_type,
+                country: a.country.clone(),
+                role: a.role.clone(),
+            },
+        );
+    }
+    for e in &x.events {
+        let p = Provenance {
+            doc_id: x.doc_id.clone(),
+            outlet: x.source.clone(),
+            event_id: e.id.clone(),
+            sentence: e.sentence.clone(),
+            span: e.span,
+            trigger: e.trigger.clone(),
+            factuality: e.factuality,
+            date: e.date,
+            source: e.source.clone(),
+            target: e.target.clone(),
+            place: e.place.clone(),
+            reported_by: e.reported_by.clone(),
+            cameo: e.cameo.clone(),
+            participants: e.participants.clone(),
+        };
+        add_report(b, e.kind, p);
+    }
+}
+
+fn add_report(b: &mut GraphBuilder, kind: EventKind, p: Provenance) {
+    let key = EventKey::of(&p, kind, &p.participants);
+    b.events
+        .entry(key)
+        .or_default()
+        .insert((p.doc_id.clone(), p.event_id.clone()), p);
+}
+
+fn add_actor(b: &mut GraphBuilder, a: ActorNode) {
+    match b.actors.get_mut(&a.id) {
+        Some(old) => {
+            if richer(&a, old) {
+                *old = a;
+            }
+        }
+        None => {
+            b.actors.insert(a.id.clone(), a);
+        }
+    }
+}
+
+/// Of two descriptions of one actor, the one with more known fields, then
+/// the lexicographically smaller: an order-independent choice.
+fn richer(a: &ActorNode, b: &ActorNode) -> bool {
+    let filled = |x: &ActorNode| x.country.is_some() as u8 + x.role.is_some() as u8;
+    let ka = (std::cmp::Reverse(filled(a)), &a.name, &a.country, &a.role);
+    let kb = (std::cmp::Reverse(filled(b)), &b.name, &b.country, &b.role);
+    ka < kb
+}
+
+pub fn merge_builders(b: &mut GraphBuilder, other: GraphBuilder) {
+    b.documents.extend(other.documents);
+    for (_, a) in other.actors {
+        add_actor(b, a);
+    }
+    for (key, reports) in other.events {
+        b.events.entry(key).or_default().extend(reports);
+    }
+}
+
+pub fn add_graph_data(b: &mut GraphBuilder, g: &GraphData) {
+    b.documents.extend(g.documents.iter().cloned());
+    for a in &g.actors {
+        add_actor(b, a.clone());
+    }
+    for e in &g.events {
+        for p in &e.provenance {
+            add_report(b, e.kind, p.clone());
+        }
+    }
+}
+
+/// Group reports into events: first by exact key, then a report dated only
+/// to a week, month or year joins the one day-precise event inside its span.
+fn grouped(b: &GraphBuilder) -> Vec<(EventKey, Vec<&Provenance>)> {
+    let mut groups: Vec<(EventKey, Vec<&Provenance>)> = b
+        .events
+        .iter()
+        .map(|(k, v)| (k.clone(), v.values().collect()))
+        .collect();
+    let mut absorbed = vec![false; groups.len()];
+    for i in 0..groups.len() {
+        let Some(span) = groups[i].0.date else {
+            continue;
+        };
+        if span.precision == Precision::Day {
+            continue;
+        }
+        let inside: Vec<usize> = (0..groups.len())
+            .filter(|&j| {
+                j != i
+                    && groups[j].0.same_but_date(&groups[i].0)
+                    && groups[j].0.date.is_some_and(|d| {
+                        d.precision < span.precision && span.start <= d.start && d.end <= span.end
+                    })
+            })
+            .collect();
+        if let [j] = inside[..] {
+            let moved: Vec<&Provenance> = groups[i].1.clone();
+            groups[j].1.extend(moved);
+            absorbed[i] = true;
+        }
+    }
+    groups
+        .into_iter()
+        .zip(absorbed)
+        .filter(|(_, a)| !a)
+        .map(|(g, _)| g)
+        .collect()
+}
+
+pub fn to_data(b: &GraphBuilder) -> GraphData {
+    let mut events = Vec::new();
+    let mut places: BTreeMap<String, PlaceNode> = BTreeMap::new();
+    let mut used_actors: BTreeSet<String> = BTreeSet::new();
+    for (key, mut reports) in grouped(b) {
+        reports.sort_by(|x, y| {
+            (&x.doc_id, &x.event_id, x.span).cmp(&(&y.doc_id, &y.event_id, y.span))
+        });
+        let strongest = reports
+            .iter()
+            .map(|p| p.factuality.strength())
+            .max()
+            .unwrap_or(0);
+        let lead = reports
+            .iter()
+            .find(|p| p.factuality.strength() == strongest)
+            .copied()
+            .unwrap_or(reports[0]);
+        let date = reports
+            .iter()
+            .filter_map(|p| p.date)
+            .min_by_key(|d| (d.precision, d.start, d.end));
+        let place = reports
+            .iter()
+            .filter_map(|p| p.place.as_ref())
+            .find(|p| p.lat.is_some())
+            .or_else(|| reports.iter().find_map(|p| p.place.as_ref()));
+        let place_id = place.map(|p| {
+            let id = place_id(p);
+            places.entry(id.clone()).or_insert_with(|| PlaceNode {
+                id: id.clone(),
+                name: p.name.clone(),
+                country: p.country.clone(),
+                lat: p.lat,
+                lon: p.lon,
+            });
+            id
+        });
+        let mut participants: Vec<String> = Vec::new();
+        for p in &reports {
+            for x in &p.participants {
+                if !participants.contains(x) {
+                    participants.push(x.clone());
+                }
+            }
+        }
+        let is_actor = |x: &String| b.actors.contains_key(x);
+        for x in participants
+            .iter()
+            .chain(lead.source.iter())
+            .chain(lead.target.iter())
+        {
+            if is_actor(x) {
+                used_actors.insert(x.clone());
+            }
+        }
+        let mut outlets: BTreeSet<String> = BTreeSet::new();
+        for p in &reports {
+            match &p.outlet {
+                Some(o) => {
+                    outlets.insert(o.to_lowercase());
+                }
+                None => {
+                    outlets.insert(format!("document:{}", p.doc_id));
+                }
+            }
+            for r in &p.reported_by {
+                outlets.insert(r.to_lowercase());
+            }
+        }
+        let docs: BTreeSet<&str> = reports.iter().map(|p| p.doc_id.as_str()).collect();
+        events.push(EventNode {
+            id: event_id(&key, date),
+            kind: key.kind,
+            date,
+            factuality: lead.factuality,
+            source: lead.source.clone(),
+            target: lead.target.clone(),
+            participants,
+            place: place_id,
+            trigger: lead.trigger.clone(),
+            cameo: lead.cameo.clone(),
+            mentions: reports.len(),
+            documents: docs.len(),
+            sources: outlets.len(),
+            provenance: reports.into_iter().cloned().collect(),
+        });
+    }
+    events.sort_by(|x, y| (date_key(&x.date), &x.id).cmp(&(date_key(&y.date), &y.id)));
+    GraphData {
+        format: FORMAT.to_string(),
+        documents: b.documents.iter().cloned().collect(),
+        actors: b
+            .actors
+            .values()
+            .filter(|a| used_actors.contains(&a.id))
+            .cloned()
+            .collect(),
+        places: places.into_values().collect(),
+        events,
+    }
+}
+
+/// A readable, stable id: kind, date, actors.
+fn event_id(key: &EventKey, date: Option<DateSpan>) -> String {
+    let d = date
+        .map(|d| d.start.format("%Y-%m-%d").to_string())
+        .unwrap_or_else(|| "undated".into());
+    let neg = if key.negated { "/not" } else { "" };
+    format!(
+        "{}/{}/{}{}",
+        key.kind.as_str(),
+        d,
+        key.actors.join("+"),
+        neg
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, Event};
+
+    fn ext(doc: &str, day: u32, fact: Factuality, precision: Precision) -> Extraction {
+        let d = NaiveDate::from_ymd_opt(2017, 4, day).unwrap();
+        let date = match precision {
+            Precision::Day => DateSpan::day(d),
+            _ => DateSpan {
+                start: NaiveDate::from_ymd_opt(2017, 4, 3).unwrap(),
+                end: NaiveDate::from_ymd_opt(2017, 4, 9).unwrap(),
+                precision,
+            },
+        };
+        let actor = |id: &str| Actor {
+            id: id.into(),
+            name: id.into(),
+            actor_type: ActorType::Person,
+            country: None,
+            role: None,
+            mentions: vec![],
+        };
+        Extraction {
+            doc_id: doc.into(),
+            date: Some(d),
+            title: String::new(),
+            source: Some(format!("outlet-{doc}")),
+            actors: vec![actor("a"), actor("b")],
+            events: vec![Event {
+                id: format!("{doc}#1"),
+                kind: EventKind::Meeting,
+                source: Some("a".into()),
+                target: Some("b".into()),
+                participants: vec!["a".into(), "b".into()],
+                place: None,
+                date: Some(date),
+                factuality: fact,
+                trigger: "met".into(),
+                sentence: "A met B.".into(),
+                span: [0, 8],
+                reported_by: vec![],
+                cameo: Some("040".into()),
+            }],
+        }
+    }
+
+    #[test]
+    fn reports_of_one_meeting_become_one_event_with_all_provenance() {
+        let mut b = GraphBuilder::new();
+        b.add(&ext("d1", 7, Factuality::Possible, Precision::Day));
+        b.add(&ext("d2", 7, Factuality::Asserted, Precision::Day));
+        b.add(&ext("d3", 12, Factuality::Asserted, Precision::Week));
+        let g = b.finish();
+        assert_eq!(g.data.events.len(), 1, "{:#?}", g.data.events);
+        let e = &g.data.events[0];
+        assert_eq!(e.factuality, Factuality::Asserted);
+        assert_eq!((e.mentions, e.documents, e.sources), (3, 3, 3));
+        assert_eq!(e.date.unwrap().precision, Precision::Day);
+    }
+
+    #[test]
+    fn merging_in_any_order_or_grouping_gives_the_same_graph() {
+        let xs = [
+            ext("d1", 7, Factuality::Possible, Precision::Day),
+            ext("d2", 7, Factuality::Asserted, Precision::Day),
+            ext("d3", 12, Factuality::Asserted, Precision::Week),
+            ext("d4", 10, Factuality::Negated, Precision::Day),
+        ];
+        let mut all = GraphBuilder::new();
+        for x in &xs {
+            all.add(x);
+        }
+        let mut left = GraphBuilder::new();
+        left.add(&xs[3]);
+        left.add(&xs[0]);
+        let mut right = GraphBuilder::new();
+        right.add(&xs[2]);
+        right.add(&xs[1]);
+        let mut tree = GraphBuilder::new();
+        tree.add_graph(&right.finish().data);
+        tree.merge(left);
+        assert_eq!(all.finish().data, tree.finish().data);
+    }
+}

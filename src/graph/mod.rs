@@ -1,0 +1,311 @@
+//! The graph: extractions of many documents merged into one set of actors,
+//! places and events, then laid out as a `petgraph` [`StableGraph`].
+//!
+//! One way in: [`GraphBuilder::add`] per extraction (or [`GraphBuilder::merge`]
+//! for partial graphs), then [`GraphBuilder::finish`]. Merging only ever takes
+//! unions of keyed sets, and everything derived (an event's factuality, date,
+//! place) is computed from the full set at the end, so shards merged in any
+//! order or grouping give the same graph.
+//!
+//! The same event reported by several documents (same kind, same
+//! participants, same day; negations apart) is one event node keeping every
+//! report as provenance.
+
+mod merge;
+
+use crate::model::{ActorType, DateSpan, EventKind, Extraction, Factuality, Place};
+use chrono::NaiveDate;
+use petgraph::stable_graph::{NodeIndex, StableGraph};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+pub use merge::EventKey;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorNode {
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub actor_type: ActorType,
+    pub country: Option<String>,
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceNode {
+    pub id: String,
+    pub name: String,
+    pub country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+/// One report of an event: which document said it, where, and how.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Provenance {
+    pub doc_id: String,
+    /// The outlet of the document, when known.
+    pub outlet: Option<String>,
+    pub event_id: String,
+    pub sentence: String,
+    pub span: [usize; 2],
+    pub trigger: String,
+    pub factuality: Factuality,
+    pub date: Option<DateSpan>,
+    pub source: Option<String>,
+    pub target: Option<String>,
+    pub place: Option<Place>,
+    pub reported_by: Vec<String>,
+    pub cameo: Option<String>,
+    /// The actors this report linked, as extracted.
+    pub participants: Vec<String>,
+}
+
+/// A merged event, with what its reports agree on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventNode {
+    pub id: String,
+    pub kind: EventKind,
+    pub date: Option<DateSpan>,
+    pub factuality: Factuality,
+    pub source: Option<String>,
+    pub target: Option<String>,
+    pub participants: Vec<String>,
+    pub place: Option<String>,
+    pub trigger: String,
+    pub cameo: Option<String>,
+    /// Number of reports (sentences) of this event.
+    pub mentions: usize,
+    /// Number of distinct documents reporting it.
+    pub documents: usize,
+    /// Number of distinct outlets and credited media behind the reports.
+    pub sources: usize,
+    pub provenance: Vec<Provenance>,
+}
+
+impl EventNode {
+    pub fn doc_ids(&self) -> Vec<&str> {
+        let s: BTreeSet<&str> = self.provenance.iter().map(|p| p.doc_id.as_str()).collect();
+        s.into_iter().collect()
+    }
+
+    pub fn evidence(&self) -> &str {
+        self.provenance
+            .first()
+            .map(|p| p.sentence.as_str())
+            .unwrap_or("")
+    }
+
+    /// Every actor the event links, source and target first.
+    pub fn actor_ids(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = Vec::new();
+        for id in self
+            .source
+            .iter()
+            .chain(self.target.iter())
+            .chain(self.participants.iter())
+        {
+            if !v.contains(&id.as_str()) {
+                v.push(id);
+            }
+        }
+        v
+    }
+}
+
+/// Nodes of the full graph.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    Actor(ActorNode),
+    Event(EventNode),
+    Place(PlaceNode),
+}
+
+/// Edges of the full graph: from an event to an actor in a role, or to its
+/// place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Source,
+    Target,
+    Participant,
+    Place,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Source => "source",
+            Role::Target => "target",
+            Role::Participant => "participant",
+            Role::Place => "place",
+        }
+    }
+}
+
+/// The serialised graph (`graph.json`): sorted, so equal graphs are equal
+/// bytes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct GraphData {
+    pub format: String,
+    pub documents: Vec<String>,
+    pub actors: Vec<ActorNode>,
+    pub places: Vec<PlaceNode>,
+    pub events: Vec<EventNode>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum GraphError {
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: not a diplograph graph: {message}")]
+    Format { path: String, message: String },
+}
+
+pub const FORMAT: &str = "diplograph-graph/1";
+
+/// The merged graph, with a petgraph view for traversal.
+#[derive(Debug, Clone)]
+pub struct EventGraph {
+    pub data: GraphData,
+    pub graph: StableGraph<Node, Role>,
+    pub actor_index: BTreeMap<String, NodeIndex>,
+}
+
+/// Accumulates extractions; memory grows with distinct events, not input.
+#[derive(Debug, Clone, Default)]
+pub struct GraphBuilder {
+    documents: BTreeSet<String>,
+    actors: BTreeMap<String, ActorNode>,
+    /// Event key -> reports, keyed by (doc, event id) so re-adding is a no-op.
+    events: BTreeMap<EventKey, BTreeMap<(String, String), Provenance>>,
+}
+
+impl GraphBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Add one document's extraction.
+    pub fn add(&mut self, x: &Extraction) {
+        merge::add_extraction(self, x);
+    }
+
+    /// Merge another builder into this one (associative and commutative).
+    pub fn merge(&mut self, other: GraphBuilder) {
+        merge::merge_builders(self, other);
+    }
+
+    /// Add a finished graph back (for hierarchical merges of graph files).
+    pub fn add_graph(&mut self, g: &GraphData) {
+        merge::add_graph_data(self, g);
+    }
+
+    pub fn documents(&self) -> usize {
+        self.documents.len()
+    }
+
+    pub fn finish(&self) -> EventGraph {
+        EventGraph::from_data(merge::to_data(self))
+    }
+}
+
+impl EventGraph {
+    pub fn from_data(data: GraphData) -> EventGraph {
+        let mut graph = StableGraph::new();
+        let mut actor_index = BTreeMap::new();
+        let mut place_index = BTreeMap::new();
+        for a in &data.actors {
+            let n = graph.add_node(Node::Actor(a.clone()));
+            actor_index.insert(a.id.clone(), n);
+        }
+        for p in &data.places {
+            let n = graph.add_node(Node::Place(p.clone()));
+            place_index.insert(p.id.clone(), n);
+        }
+        for e in &data.events {
+            let n = graph.add_node(Node::Event(e.clone()));
+            let mut linked = BTreeSet::new();
+            for (id, role) in e
+                .source
+                .iter()
+                .map(|s| (s, Role::Source))
+                .chain(e.target.iter().map(|t| (t, Role::Target)))
+                .chain(e.participants.iter().map(|p| (p, Role::Participant)))
+            {
+                if let Some(&a) = actor_index.get(id) {
+                    if linked.insert(id.clone()) {
+                        graph.add_edge(n, a, role);
+                    }
+                }
+            }
+            if let Some(p) = e.place.as_ref().and_then(|p| place_index.get(p)) {
+                graph.add_edge(n, *p, Role::Place);
+            }
+        }
+        EventGraph {
+            data,
+            graph,
+            actor_index,
+        }
+    }
+
+    pub fn actor(&self, id: &str) -> Option<&ActorNode> {
+        self.actor_index
+            .get(id)
+            .and_then(|&n| match &self.graph[n] {
+                Node::Actor(a) => Some(a),
+                _ => None,
+            })
+    }
+
+    pub fn place(&self, id: &str) -> Option<&PlaceNode> {
+        self.data.places.iter().find(|p| p.id == id)
+    }
+
+    /// Read `graph.json`.
+    pub fn read_json(path: &Path) -> Result<EventGraph, GraphError> {
+        let bytes = std::fs::read(path).map_err(|source| GraphError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let data: GraphData = serde_json::from_slice(&bytes).map_err(|e| GraphError::Format {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        if data.format != FORMAT {
+            return Err(GraphError::Format {
+                path: path.display().to_string(),
+                message: format!("format {:?}, expected {FORMAT:?}", data.format),
+            });
+        }
+        Ok(EventGraph::from_data(data))
+    }
+
+    /// Events per kind, in kind order.
+    pub fn counts_by_kind(&self) -> Vec<(EventKind, usize)> {
+        EventKind::ALL
+            .iter()
+            .map(|&k| (k, self.data.events.iter().filter(|e| e.kind == k).count()))
+            .collect()
+    }
+}
+
+/// Id of a place node: name and country.
+pub fn place_id(p: &Place) -> String {
+    let mut s = crate::extract::mentions::slug(&p.name);
+    if let Some(c) = &p.country {
+        s.push('-');
+        s.push_str(&c.to_ascii_lowercase());
+    }
+    s
+}
+
+/// Earliest day of an optional date, for sorting.
+pub fn date_key(d: &Option<DateSpan>) -> NaiveDate {
+    d.map(|d| d.start).unwrap_or(NaiveDate::MIN)
+}

@@ -1,0 +1,524 @@
+//! Ingest: files, folders, JSONL and stdin in; a stream of [`Document`]s out.
+//!
+//! Documents are read one at a time, so memory does not grow with the corpus.
+//! A bad file or line becomes a [`Skip`] naming its path and line; the stream
+//! goes on with the next input.
+
+mod txt;
+
+use crate::model::Document;
+use chrono::NaiveDate;
+use std::collections::VecDeque;
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+pub use txt::parse_txt;
+
+/// Where documents come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Path(PathBuf),
+    Stdin,
+}
+
+impl Input {
+    /// `-` is stdin, anything else a path.
+    pub fn parse(arg: &str) -> Input {
+        if arg == "-" {
+            Input::Stdin
+        } else {
+            Input::Path(PathBuf::from(arg))
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("{0}: no such file or folder")]
+    Missing(PathBuf),
+}
+
+/// Why an input was not turned into a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SkipReason {
+    Binary,
+    Empty,
+    InvalidJson,
+    MissingText,
+    Unreadable,
+}
+
+impl SkipReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipReason::Binary => "binary",
+            SkipReason::Empty => "empty",
+            SkipReason::InvalidJson => "invalid JSON",
+            SkipReason::MissingText => "no text",
+            SkipReason::Unreadable => "unreadable",
+        }
+    }
+}
+
+/// An input that was skipped, with where it is (`path` or `path:line`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skip {
+    pub origin: String,
+    pub reason: SkipReason,
+    pub detail: String,
+}
+
+impl fmt::Display for Skip {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: skipped ({}): {}",
+            self.origin,
+            self.reason.as_str(),
+            self.detail
+        )
+    }
+}
+
+/// One step of the stream.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Doc(Box<Document>),
+    /// A document was read, but something about it deserves a warning
+    /// (e.g. invalid UTF-8 replaced); the document follows as its own item.
+    Warning(String),
+    Skipped(Skip),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct IngestOptions {
+    /// Publication date for documents that carry none.
+    pub default_date: Option<NaiveDate>,
+}
+
+/// The document stream over all inputs, in order: folders are walked
+/// recursively in sorted order.
+pub struct Reader {
+    pending: VecDeque<Source>,
+    current: Option<JsonlCursor>,
+    queued: VecDeque<Item>,
+    opts: IngestOptions,
+}
+
+enum Source {
+    File(PathBuf),
+    Stdin,
+}
+
+struct JsonlCursor {
+    name: String,
+    lines: Box<dyn BufRead + Send>,
+    line_no: usize,
+}
+
+/// Open the inputs. Every path must exist: a missing one is an error before
+/// any work is done. With no inputs at all, nothing is read.
+pub fn open(inputs: &[Input], opts: IngestOptions) -> Result<Reader, IngestError> {
+    let mut pending = VecDeque::new();
+    for input in inputs {
+        match input {
+            Input::Stdin => pending.push_back(Source::Stdin),
+            Input::Path(p) => {
+                if !p.exists() {
+                    return Err(IngestError::Missing(p.clone()));
+                }
+                if p.is_dir() {
+                    let mut files = Vec::new();
+                    collect_input_files(p, &mut files);
+                    pending.extend(files.into_iter().map(Source::File));
+                } else {
+                    pending.push_back(Source::File(p.clone()));
+                }
+            }
+        }
+    }
+    Ok(Reader {
+        pending,
+        current: None,
+        queued: VecDeque::new(),
+        opts,
+    })
+}
+
+/// Files under a folder that hold documents (`.txt`, `.jsonl`, `.ndjson`),
+/// sorted so that runs are repeatable.
+fn collect_input_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            collect_input_files(&p, out);
+        } else if is_document_file(&p) {
+            out.push(p);
+        }
+    }
+}
+
+fn is_document_file(p: &Path) -> bool {
+    matches!(
+        p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()),
+        Some(ref e) if e == "txt" || is_jsonl_ext(e)
+    )
+}
+
+fn is_jsonl_ext(e: &str) -> bool {
+    e == "jsonl" || e == "ndjson"
+}
+
+fn is_jsonl_path(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .map(|e| is_jsonl_ext(&e.to_ascii_lowercase()))
+        .unwrap_or(false)
+}
+
+impl Iterator for Reader {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(item) = self.queued.pop_front() {
+                return Some(self.with_default_date(item));
+            }
+            if let Some(cur) = self.current.as_mut() {
+                match next_jsonl_line(cur) {
+                    Some(items) => {
+                        self.queued.extend(items);
+                        continue;
+                    }
+                    None => self.current = None,
+                }
+            }
+            let source = self.pending.pop_front()?;
+            self.open_source(source);
+        }
+    }
+}
+
+impl Reader {
+    fn with_default_date(&self, item: Item) -> Item {
+        match item {
+            Item::Doc(mut d) if d.date.is_none() => {
+                d.date = self.opts.default_date;
+                Item::Doc(d)
+            }
+            other => other,
+        }
+    }
+
+    fn open_source(&mut self, source: Source) {
+        match source {
+            Source::File(path) => {
+                let name = path.display().to_string();
+                if is_jsonl_path(&path) {
+                    match File::open(&path) {
+                        Ok(f) => {
+                            self.current = Some(JsonlCursor {
+                                name,
+                                lines: Box::new(BufReader::new(f)),
+                                line_no: 0,
+                            })
+                        }
+                        Err(e) => self.queued.push_back(unreadable(name, e)),
+                    }
+                } else {
+                    match std::fs::read(&path) {
+                        Ok(bytes) => {
+                            let id = path
+                                .file_stem()
+                                .map(|s| s.to_string_lossy().into_owned())
+                                .unwrap_or_else(|| name.clone());
+                            self.push_text_document(&name, id, &bytes);
+                        }
+                        Err(e) => self.queued.push_back(unreadable(name, e)),
+                    }
+                }
+            }
+            Source::Stdin => {
+                let mut bytes = Vec::new();
+                if let Err(e) = io::stdin().lock().read_to_end(&mut bytes) {
+                    self.queued.push_back(unreadable("<stdin>".into(), e));
+                    return;
+                }
+                let looks_jsonl = bytes
+                    .iter()
+                    .find(|b| !b.is_ascii_whitespace())
+                    .is_some_and(|&b| b == b'{');
+                if looks_jsonl {
+                    self.current = Some(JsonlCursor {
+                        name: "<stdin>".into(),
+                        lines: Box::new(io::Cursor::new(bytes)),
+                        line_no: 0,
+                    });
+                } else {
+                    self.push_text_document("<stdin>", "stdin".into(), &bytes);
+                }
+            }
+        }
+    }
+
+    fn push_text_document(&mut self, origin: &str, id: String, bytes: &[u8]) {
+        if looks_binary(bytes) {
+            self.queued.push_back(Item::Skipped(Skip {
+                origin: origin.to_string(),
+                reason: SkipReason::Binary,
+                detail: "contains NUL bytes; not a text file".into(),
+            }));
+            return;
+        }
+        let text = decode_text(origin, bytes, &mut self.queued);
+        let doc = parse_txt(&id, &text);
+        if doc.text.trim().is_empty() {
+            self.queued.push_back(Item::Skipped(Skip {
+                origin: origin.to_string(),
+                reason: SkipReason::Empty,
+                detail: "no article text".into(),
+            }));
+            return;
+        }
+        self.queued.push_back(Item::Doc(Box::new(doc)));
+    }
+}
+
+fn unreadable(origin: String, e: io::Error) -> Item {
+    Item::Skipped(Skip {
+        origin,
+        reason: SkipReason::Unreadable,
+        detail: e.to_string(),
+    })
+}
+
+/// Binary files carry NUL bytes early on; text never does.
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(8192).any(|&b| b == 0)
+}
+
+/// UTF-8 text, with invalid sequences replaced and one warning naming the
+/// byte offset of the first one.
+fn decode_text(origin: &str, bytes: &[u8], queue: &mut VecDeque<Item>) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(e) => {
+            queue.push_back(Item::Warning(format!(
+                "{origin}: invalid UTF-8 at byte {}; replaced with U+FFFD",
+                e.valid_up_to()
+            )));
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    }
+}
+
+/// Read the next non-blank JSONL line into items; `None` at end of file.
+fn next_jsonl_line(cur: &mut JsonlCursor) -> Option<Vec<Item>> {
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        cur.line_no += 1;
+        match cur.lines.read_until(b'\n', &mut buf) {
+            Ok(0) => return None,
+            Ok(_) => {}
+            Err(e) => {
+                return Some(vec![unreadable(format!("{}:{}", cur.name, cur.line_no), e)]);
+            }
+        }
+        if buf.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        let origin = format!("{}:{}", cur.name, cur.line_no);
+        let mut items = VecDeque::new();
+        let line = decode_text(&origin, &buf, &mut items);
+        items.push_back(parse_jsonl_record(&origin, &line));
+        return Some(items.into());
+    }
+}
+
+/// One JSONL record to a document: `text` is required; `id`, `date`,
+/// `title`, `source`, `url` are optional.
+pub fn parse_jsonl_record(origin: &str, line: &str) -> Item {
+    let value: serde_json::Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => {
+            return Item::Skipped(Skip {
+                origin: origin.to_string(),
+                reason: SkipReason::InvalidJson,
+                detail: e.to_string(),
+            })
+        }
+    };
+    let Some(obj) = value.as_object() else {
+        return Item::Skipped(Skip {
+            origin: origin.to_string(),
+            reason: SkipReason::InvalidJson,
+            detail: "not a JSON object".into(),
+        });
+    };
+    let text = match obj.get("text").and_then(|t| t.as_str()) {
+        Some(t) if !t.trim().is_empty() => t.to_string(),
+        _ => {
+            return Item::Skipped(Skip {
+                origin: origin.to_string(),
+                reason: SkipReason::MissingText,
+                detail: "no non-empty \"text\" field".into(),
+            })
+        }
+    };
+    let str_field = |k: &str| {
+        obj.get(k).and_then(|v| match v {
+            serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+    };
+    let id = str_field("id").unwrap_or_else(|| origin.to_string());
+    Item::Doc(Box::new(Document {
+        id,
+        date: str_field("date").and_then(|d| parse_date(&d)),
+        title: str_field("title").unwrap_or_default(),
+        source: str_field("source"),
+        url: str_field("url"),
+        text,
+    }))
+}
+
+/// A publication date as inputs write it: ISO (`2017-04-12`, or the date
+/// part of a timestamp) or English (`April 12, 2017`, `12 April 2017`).
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if s.len() >= 10 {
+        if let Some(prefix) = s.get(..10) {
+            if let Ok(d) = NaiveDate::parse_from_str(prefix, "%Y-%m-%d") {
+                return Some(d);
+            }
+        }
+    }
+    for fmt in [
+        "%B %d, %Y",
+        "%B %d %Y",
+        "%d %B %Y",
+        "%b %d, %Y",
+        "%d %b %Y",
+        "%Y/%m/%d",
+    ] {
+        if let Ok(d) = NaiveDate::parse_from_str(s, fmt) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn docs(items: &[Item]) -> Vec<&Document> {
+        items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Doc(d) => Some(d.as_ref()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn jsonl_bad_lines_are_skipped_with_their_line_number() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.jsonl");
+        let mut f = File::create(&p).unwrap();
+        writeln!(f, r#"{{"id":"one","date":"2017-04-12","text":"Hello."}}"#).unwrap();
+        writeln!(f, "not json").unwrap();
+        writeln!(f).unwrap();
+        writeln!(f, r#"{{"id":"three"}}"#).unwrap();
+        writeln!(f, r#"{{"id":4,"text":"Fine."}}"#).unwrap();
+        drop(f);
+        let items: Vec<Item> = open(&[Input::Path(p.clone())], IngestOptions::default())
+            .unwrap()
+            .collect();
+        let d = docs(&items);
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].id, "one");
+        assert_eq!(d[0].date, NaiveDate::from_ymd_opt(2017, 4, 12));
+        assert_eq!(d[1].id, "4");
+        let skips: Vec<&Skip> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Skipped(s) => Some(s),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(skips.len(), 2);
+        assert!(
+            skips[0].origin.ends_with("a.jsonl:2"),
+            "{}",
+            skips[0].origin
+        );
+        assert_eq!(skips[0].reason, SkipReason::InvalidJson);
+        assert!(skips[1].origin.ends_with("a.jsonl:4"));
+        assert_eq!(skips[1].reason, SkipReason::MissingText);
+    }
+
+    #[test]
+    fn folders_are_walked_sorted_and_bad_files_do_not_stop_the_run() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("sub/b.txt"), "Second article.").unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Date: 2020-01-02\n\nFirst.").unwrap();
+        std::fs::write(dir.path().join("bin.txt"), b"\x00\x01\x02").unwrap();
+        std::fs::write(dir.path().join("empty.txt"), "   \n").unwrap();
+        std::fs::write(dir.path().join("notes.md"), "ignored").unwrap();
+        std::fs::write(dir.path().join("latin.txt"), b"Caf\xe9 talks.").unwrap();
+        let opts = IngestOptions {
+            default_date: NaiveDate::from_ymd_opt(2021, 1, 1),
+        };
+        let items: Vec<Item> = open(&[Input::Path(dir.path().into())], opts)
+            .unwrap()
+            .collect();
+        let d = docs(&items);
+        let ids: Vec<&str> = d.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a", "latin", "b"]);
+        assert_eq!(d[0].date, NaiveDate::from_ymd_opt(2020, 1, 2));
+        assert_eq!(d[2].date, NaiveDate::from_ymd_opt(2021, 1, 1));
+        assert!(d[1].text.contains('\u{FFFD}'));
+        assert!(items.iter().any(
+            |i| matches!(i, Item::Warning(w) if w.contains("latin.txt") && w.contains("byte 3"))
+        ));
+        let reasons: Vec<SkipReason> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Skipped(s) => Some(s.reason),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(reasons, [SkipReason::Binary, SkipReason::Empty]);
+    }
+
+    #[test]
+    fn a_missing_path_is_an_error_before_any_work() {
+        let err = open(
+            &[Input::Path("/no/such/diplograph/input".into())],
+            IngestOptions::default(),
+        );
+        assert!(matches!(err, Err(IngestError::Missing(_))));
+    }
+
+    #[test]
+    fn dates_parse_in_iso_and_english_forms() {
+        let want = NaiveDate::from_ymd_opt(2017, 4, 12);
+        assert_eq!(parse_date("2017-04-12"), want);
+        assert_eq!(parse_date("2017-04-12T08:00:00Z"), want);
+        assert_eq!(parse_date("April 12, 2017"), want);
+        assert_eq!(parse_date("12 April 2017"), want);
+        assert_eq!(parse_date("soon"), None);
+    }
+}

@@ -1,0 +1,264 @@
+//! Whole runs: ingest -> extract (in parallel) -> merge -> export, with
+//! progress and a summary. The CLI calls these; so can other programs.
+//!
+//! Documents stream through in batches: a batch is extracted in parallel by
+//! rayon, then consumed in input order, so output is the same whatever the
+//! thread count and memory holds one batch plus the graph.
+
+use crate::extract::extract;
+use crate::graph::{EventGraph, GraphBuilder};
+use crate::ingest::{self, IngestOptions, Input, Item, SkipReason};
+use crate::lexicon::Lexicon;
+use crate::model::{EventKind, Extraction};
+use chrono::NaiveDate;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+const BATCH: usize = 512;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error(transparent)]
+    Ingest(#[from] ingest::IngestError),
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
+    #[error("writing output: {0}")]
+    Output(std::io::Error),
+    #[error("no input given and the bundled samples folder was not found (looked for {0})")]
+    NoSamples(String),
+}
+
+/// Options shared by `build` and `extract`.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    pub inputs: Vec<Input>,
+    pub default_date: Option<NaiveDate>,
+    pub threads: Option<usize>,
+    pub quiet: bool,
+}
+
+/// What a run read and produced.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub documents: usize,
+    pub skipped: BTreeMap<SkipReason, usize>,
+    pub warnings: usize,
+    pub bytes: u64,
+    pub actors: usize,
+    pub events: BTreeMap<EventKind, usize>,
+    pub written: Vec<PathBuf>,
+    pub seconds: f64,
+}
+
+impl Summary {
+    pub fn skipped_total(&self) -> usize {
+        self.skipped.values().sum()
+    }
+
+    /// One line for the end of a run.
+    pub fn line(&self) -> String {
+        let skipped = if self.skipped.is_empty() {
+            "0 skipped".to_string()
+        } else {
+            let parts: Vec<String> = self
+                .skipped
+                .iter()
+                .map(|(r, n)| format!("{n} {}", r.as_str()))
+                .collect();
+            format!("{} skipped: {}", self.skipped_total(), parts.join(", "))
+        };
+        let kinds: Vec<String> = EventKind::ALL
+            .iter()
+            .map(|k| {
+                format!(
+                    "{} {}",
+                    self.events.get(k).copied().unwrap_or(0),
+                    k.as_str()
+                )
+            })
+            .collect();
+        let total: usize = self.events.values().sum();
+        let mbs = if self.seconds > 0.0 {
+            self.bytes as f64 / 1e6 / self.seconds
+        } else {
+            0.0
+        };
+        format!(
+            "{} documents read ({skipped}), {} actors, {total} events ({}) in {:.2}s, {:.1} MB/s",
+            self.documents,
+            self.actors,
+            kinds.join(", "),
+            self.seconds,
+            mbs
+        )
+    }
+}
+
+/// The bundled sample articles: `data/samples` under the working folder,
+/// else under the source tree the binary was built from.
+pub fn samples_dir() -> Result<PathBuf, PipelineError> {
+    let local = PathBuf::from("data/samples");
+    if local.is_dir() {
+        return Ok(local);
+    }
+    let built = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/samples");
+    if built.is_dir() {
+        return Ok(built);
+    }
+    Err(PipelineError::NoSamples(format!(
+        "{} and {}",
+        local.display(),
+        built.display()
+    )))
+}
+
+fn input_bytes(inputs: &[Input]) -> Option<u64> {
+    let mut total = 0;
+    for i in inputs {
+        match i {
+            Input::Stdin => return None,
+            Input::Path(p) => total += dir_size(p),
+        }
+    }
+    Some(total)
+}
+
+fn dir_size(p: &Path) -> u64 {
+    if p.is_dir() {
+        std::fs::read_dir(p)
+            .map(|rd| rd.filter_map(|e| e.ok()).map(|e| dir_size(&e.path())).sum())
+            .unwrap_or(0)
+    } else {
+        std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)
+    }
+}
+
+fn progress_bar(opts: &RunOptions) -> ProgressBar {
+    if opts.quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let pb = match input_bytes(&opts.inputs) {
+        Some(n) => {
+            let pb = ProgressBar::new(n);
+            pb.set_style(
+                ProgressStyle::with_template(
+                    "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            pb
+        }
+        None => ProgressBar::new_spinner(),
+    };
+    pb.set_draw_target(ProgressDrawTarget::stderr());
+    // runs shorter than a second never show a bar
+    pb.enable_steady_tick(std::time::Duration::from_millis(1000));
+    pb
+}
+
+/// Read every input, extract each document, and hand the extractions to
+/// `sink` in input order. Warnings and skips go to `log`.
+pub fn run(
+    opts: &RunOptions,
+    lex: &Lexicon,
+    log: &mut dyn FnMut(&str),
+    sink: &mut dyn FnMut(Extraction) -> Result<(), PipelineError>,
+) -> Result<Summary, PipelineError> {
+    let started = std::time::Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads.unwrap_or(0))
+        .build()
+        .map_err(|e| PipelineError::Output(std::io::Error::other(e.to_string())))?;
+    let reader = ingest::open(
+        &opts.inputs,
+        IngestOptions {
+            default_date: opts.default_date,
+        },
+    )?;
+    let pb = progress_bar(opts);
+    let mut summary = Summary::default();
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<crate::model::Document>, summary: &mut Summary| {
+        let out: Vec<Extraction> =
+            pool.install(|| batch.par_iter().map(|d| extract(d, lex)).collect());
+        let bytes: u64 = batch.iter().map(|d| d.text.len() as u64).sum();
+        summary.bytes += bytes;
+        pb.inc(bytes);
+        batch.clear();
+        for x in out {
+            sink(x)?;
+        }
+        Ok::<(), PipelineError>(())
+    };
+    for item in reader {
+        match item {
+            Item::Doc(d) => {
+                summary.documents += 1;
+                batch.push(*d);
+                if batch.len() >= BATCH {
+                    flush(&mut batch, &mut summary)?;
+                }
+            }
+            Item::Warning(w) => {
+                summary.warnings += 1;
+                pb.suspend(|| log(&format!("warning: {w}")));
+            }
+            Item::Skipped(s) => {
+                *summary.skipped.entry(s.reason).or_default() += 1;
+                pb.suspend(|| log(&format!("warning: {s}")));
+            }
+        }
+    }
+    flush(&mut batch, &mut summary)?;
+    pb.finish_and_clear();
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// `diplograph extract`: extraction records as JSON lines.
+pub fn extract_jsonl(
+    opts: &RunOptions,
+    lex: &Lexicon,
+    out: &mut dyn Write,
+    log: &mut dyn FnMut(&str),
+) -> Result<Summary, PipelineError> {
+    let mut events: BTreeMap<EventKind, usize> = BTreeMap::new();
+    let mut actors = 0;
+    let mut summary = run(opts, lex, log, &mut |x| {
+        for e in &x.events {
+            *events.entry(e.kind).or_default() += 1;
+        }
+        actors += x.actors.len();
+        serde_json::to_writer(&mut *out, &x).map_err(|e| PipelineError::Output(e.into()))?;
+        out.write_all(b"\n").map_err(PipelineError::Output)
+    })?;
+    out.flush().map_err(PipelineError::Output)?;
+    summary.events = events;
+    summary.actors = actors;
+    Ok(summary)
+}
+
+/// `diplograph build`: extract, merge into one graph, and write every export
+/// into `out_dir`.
+pub fn build(
+    opts: &RunOptions,
+    lex: &Lexicon,
+    out_dir: &Path,
+    log: &mut dyn FnMut(&str),
+) -> Result<(EventGraph, Summary), PipelineError> {
+    let mut builder = GraphBuilder::new();
+    let mut summary = run(opts, lex, log, &mut |x| {
+        builder.add(&x);
+        Ok(())
+    })?;
+    let started = std::time::Instant::now();
+    let graph = builder.finish();
+    summary.written = crate::export::write_all(&graph, out_dir)?;
+    summary.seconds += started.elapsed().as_secs_f64();
+    summary.actors = graph.data.actors.len();
+    summary.events = graph.counts_by_kind().into_iter().collect();
+    Ok((graph, summary))
+}

@@ -1,0 +1,134 @@
+//! Text: tokens with byte offsets into the original text, and sentences made
+//! of them. One way in: [`analyze`].
+//!
+//! Sentence splitting must survive "U.S.", "Gen.", "Jan.", initials, quotes,
+//! brackets, photo captions and datelines, because every event points back at
+//! the sentence that states it.
+
+mod sentences;
+mod tokens;
+
+pub use sentences::Sentence;
+pub use tokens::{normalize_into, normalize_phrase, Token, TokenKind};
+
+/// A document's text cut into tokens and sentences.
+#[derive(Debug, Clone)]
+pub struct Analysis<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    norm: String,
+}
+
+impl<'a> Analysis<'a> {
+    /// The folded form of token `i` (lowercase ASCII, no abbreviation dots).
+    pub fn norm(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.norm[t.norm.0 as usize..t.norm.1 as usize]
+    }
+
+    /// The folded form of the token before `i`, or "" at the start.
+    pub fn prev_norm(&self, i: usize) -> &str {
+        if i > 0 {
+            self.norm(i - 1)
+        } else {
+            ""
+        }
+    }
+
+    /// The original text of token `i`.
+    pub fn surface(&self, i: usize) -> &'a str {
+        let t = &self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// Original text from the start of token `a` to the end of token `b - 1`.
+    pub fn slice(&self, a: usize, b: usize) -> &'a str {
+        if a >= b {
+            return "";
+        }
+        &self.text[self.tokens[a].start..self.tokens[b - 1].end]
+    }
+
+    /// The sentence text of sentence `s`.
+    pub fn sentence_text(&self, s: &Sentence) -> &'a str {
+        &self.text[s.start..s.end]
+    }
+}
+
+/// Tokenize and split a text.
+pub fn analyze(text: &str) -> Analysis<'_> {
+    let (tokens, norm) = tokens::tokenize(text);
+    let sentences = sentences::split(text, &tokens, &norm);
+    Analysis {
+        text,
+        tokens,
+        sentences,
+        norm,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let a = analyze(text);
+        a.sentences.iter().map(|s| a.sentence_text(s)).collect()
+    }
+
+    #[test]
+    fn abbreviations_titles_and_initials_do_not_end_sentences() {
+        let s = sentences(
+            "U.S. Secretary of State Rex Tillerson met Gen. John F. Kelly on Jan. 5 at the U.N. headquarters. Mr. Lavrov said no.",
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(s[1].starts_with("Mr. Lavrov"));
+    }
+
+    #[test]
+    fn an_abbreviation_can_end_a_sentence() {
+        let s = sentences("Russia warned the U.S. The talks then ended.");
+        assert_eq!(s, ["Russia warned the U.S.", "The talks then ended."]);
+    }
+
+    #[test]
+    fn quotes_and_brackets_stay_with_their_sentence() {
+        let s = sentences(
+            "\u{201c}We will talk,\u{201d} Peskov said. \"It is over.\" Lavrov (pictured) agreed. He left.",
+        );
+        assert_eq!(
+            s,
+            [
+                "\u{201c}We will talk,\u{201d} Peskov said.",
+                "\"It is over.\"",
+                "Lavrov (pictured) agreed.",
+                "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn captions_and_paragraphs_without_final_stops_are_their_own_sentences() {
+        let s = sentences("Leaders meet in Lucca, Italy April 11, 2017. Reuters\n\nMOSCOW (Reuters) - Talks began on Wednesday.");
+        assert_eq!(
+            s,
+            [
+                "Leaders meet in Lucca, Italy April 11, 2017.",
+                "Reuters",
+                "MOSCOW (Reuters) - Talks began on Wednesday."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_spans_index_the_original_text() {
+        let text = "Érdogan spoke.  Then he left!";
+        let a = analyze(text);
+        for s in &a.sentences {
+            assert_eq!(&text[s.start..s.end], a.sentence_text(s));
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+        assert_eq!(a.sentences.len(), 2);
+    }
+}

@@ -1,0 +1,268 @@
+//! Tokens with byte offsets and a folded form for dictionary look-ups.
+//!
+//! Folding: lowercase, diacritics removed (deunicode), abbreviation dots
+//! dropped ("U.S." -> "us"), curly apostrophes straightened. The folded forms
+//! of all tokens share one buffer, so tokenizing allocates per document, not
+//! per token.
+
+use deunicode::deunicode_char;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Range of the folded form in the analysis' shared buffer.
+    pub norm: (u32, u32),
+    /// First letter is uppercase.
+    pub cap: bool,
+    /// Two or more letters, all uppercase ("NATO", "U.S.").
+    pub upper: bool,
+    /// Whitespace separates this token from the previous one.
+    pub space_before: bool,
+    /// A blank line (paragraph break) comes before this token.
+    pub para_before: bool,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+/// Split `text` into tokens; returns them and the folded-forms buffer.
+pub fn tokenize(text: &str) -> (Vec<Token>, String) {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut norm = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut space_before = true;
+    let mut newlines = 0u32;
+    let mut para_before = false;
+    while i < text.len() {
+        let c = char_at(text, i);
+        if c.is_whitespace() {
+            if c == '\n' {
+                newlines += 1;
+                if newlines >= 2 {
+                    para_before = true;
+                }
+            }
+            space_before = true;
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_alphanumeric() {
+            i = word_end(text, i);
+            kind = if c.is_ascii_digit() {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+        } else if (c == '\'' || c == '\u{2019}') && possessive_at(text, i) {
+            i += c.len_utf8() + 1;
+            kind = TokenKind::Word;
+        } else {
+            i += c.len_utf8();
+            kind = TokenKind::Punct;
+        }
+        let surface = &text[start..i];
+        let n0 = norm.len() as u32;
+        normalize_into(surface, &mut norm);
+        let letters = surface.chars().filter(|c| c.is_alphabetic());
+        let (mut n_letters, mut all_upper) = (0, true);
+        for l in letters {
+            n_letters += 1;
+            all_upper &= l.is_uppercase();
+        }
+        tokens.push(Token {
+            start,
+            end: i,
+            kind,
+            norm: (n0, norm.len() as u32),
+            cap: surface.chars().next().is_some_and(|c| c.is_uppercase()),
+            upper: n_letters >= 2 && all_upper,
+            space_before,
+            para_before,
+        });
+        space_before = false;
+        newlines = 0;
+        para_before = false;
+    }
+    (tokens, norm)
+}
+
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or(' ')
+}
+
+/// `'s` / `’s` ending a word: a possessive, kept as its own token.
+fn possessive_at(text: &str, i: usize) -> bool {
+    let rest = &text[i..];
+    let mut chars = rest.chars();
+    chars.next();
+    matches!(chars.next(), Some('s') | Some('S'))
+        && !chars.next().is_some_and(|c| c.is_alphanumeric())
+}
+
+/// End of the word or number starting at `i`: letters and digits, internal
+/// apostrophes ("O'Brien", "didn't", but not a possessive "'s"),
+/// dotted abbreviations ("U.S.", "a.m.") and digit groups ("1,000", "3.5").
+fn word_end(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = start;
+    let first = char_at(text, start);
+    if first.is_alphabetic() {
+        if let Some(end) = dotted_abbreviation_end(text, start) {
+            return end;
+        }
+    }
+    while i < text.len() {
+        let c = char_at(text, i);
+        if c.is_alphanumeric() {
+            i += c.len_utf8();
+            continue;
+        }
+        let next = text[i + c.len_utf8()..].chars().next();
+        if (c == '\'' || c == '\u{2019}')
+            && next.is_some_and(|n| n.is_alphabetic())
+            && !possessive_at(text, i)
+        {
+            i += c.len_utf8();
+            continue;
+        }
+        if (c == ',' || c == '.')
+            && i > start
+            && b[i - 1].is_ascii_digit()
+            && next.is_some_and(|n| n.is_ascii_digit())
+        {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    i
+}
+
+/// "U.S.", "U.N.", "U.S.A.", "e.g.": single letters each followed by a dot,
+/// at least two of them.
+fn dotted_abbreviation_end(text: &str, start: usize) -> Option<usize> {
+    let mut i = start;
+    let mut letters = 0;
+    while let Some(c) = text[i..].chars().next().filter(|c| c.is_alphabetic()) {
+        let after = i + c.len_utf8();
+        if !text[after..].starts_with('.') {
+            break;
+        }
+        letters += 1;
+        i = after + 1;
+    }
+    let next_is_letter = text[i..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric());
+    (letters >= 2 && !next_is_letter).then_some(i)
+}
+
+/// Append the folded form of `s` to `out`.
+pub fn normalize_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            'a'..='z' | '0'..='9' => out.push(c),
+            '.' if s.len() > 1 => {}
+            '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => out.push('\''),
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '"' => out.push('"'),
+            '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => out.push('-'),
+            c if c.is_ascii() => out.push(c),
+            c => {
+                let folded = deunicode_char(c).unwrap_or("");
+                for f in folded.chars() {
+                    if f.is_ascii_alphanumeric() {
+                        out.push(f.to_ascii_lowercase());
+                    }
+                }
+                if folded.is_empty() || !folded.chars().any(|f| f.is_ascii_alphanumeric()) {
+                    out.push(c);
+                }
+            }
+        }
+    }
+}
+
+/// The folded tokens of a dictionary phrase, hyphens dropped, so that
+/// "al-Qaeda", "al Qaeda" and "Al Qaeda" share one key.
+pub fn normalize_phrase(s: &str) -> Vec<String> {
+    let (tokens, norm) = tokenize(s);
+    tokens
+        .iter()
+        .map(|t| norm[t.norm.0 as usize..t.norm.1 as usize].to_string())
+        .filter(|n| n != "-" && !n.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<(String, String)> {
+        let (tokens, norm) = tokenize(text);
+        tokens
+            .iter()
+            .map(|t| {
+                (
+                    text[t.start..t.end].to_string(),
+                    norm[t.norm.0 as usize..t.norm.1 as usize].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_possessives_and_hyphens() {
+        let t = toks("U.S.-Russia ties, Britain's O'Brien didn't");
+        let surfaces: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            surfaces,
+            ["U.S.", "-", "Russia", "ties", ",", "Britain", "'s", "O'Brien", "didn't"]
+        );
+        assert_eq!(t[0].1, "us");
+        assert_eq!(t[6].1, "'s");
+    }
+
+    #[test]
+    fn offsets_survive_multibyte_text() {
+        let text = "Erdoğan met Zelenskyy’s envoy on 1,000 days.";
+        let (tokens, norm) = tokenize(text);
+        for t in &tokens {
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+        }
+        let first = &norm[tokens[0].norm.0 as usize..tokens[0].norm.1 as usize];
+        assert_eq!(first, "erdogan");
+        assert!(tokens.iter().any(|t| &text[t.start..t.end] == "1,000"));
+        assert!(tokens.iter().any(|t| &text[t.start..t.end] == "\u{2019}s"));
+    }
+
+    #[test]
+    fn phrases_fold_to_one_key() {
+        assert_eq!(normalize_phrase("al-Qaeda"), normalize_phrase("Al Qaeda"));
+        assert_eq!(normalize_phrase("Élysée Palace"), ["elysee", "palace"]);
+        assert_eq!(normalize_phrase("U.N."), ["un"]);
+    }
+
+    #[test]
+    fn flags_mark_capitals_and_paragraphs() {
+        let (t, _) = tokenize("NATO met\n\nThen x");
+        assert!(t[0].upper && t[0].cap);
+        assert!(!t[1].cap);
+        assert!(t[2].para_before && !t[1].para_before);
+    }
+}
