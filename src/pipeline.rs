@@ -159,6 +159,13 @@ fn progress_bar(opts: &RunOptions) -> ProgressBar {
     pb
 }
 
+/// Extract one document; a bug that panics costs that document, never the
+/// run.
+fn extract_guarded(d: &crate::model::Document, lex: &Lexicon) -> Result<Extraction, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(d, lex)))
+        .map_err(|_| d.id.clone())
+}
+
 /// Read every input, extract each document, and hand the extractions to
 /// `sink` in input order. Warnings and skips go to `log`.
 pub fn run(
@@ -181,17 +188,34 @@ pub fn run(
     let pb = progress_bar(opts);
     let mut summary = Summary::default();
     let mut batch = Vec::with_capacity(BATCH);
+    // extract a batch in parallel, hand results to the sink in input order;
+    // returns the ids of documents whose extraction failed
     let mut flush = |batch: &mut Vec<crate::model::Document>, summary: &mut Summary| {
-        let out: Vec<Extraction> =
-            pool.install(|| batch.par_iter().map(|d| extract(d, lex)).collect());
+        let out: Vec<Result<Extraction, String>> =
+            pool.install(|| batch.par_iter().map(|d| extract_guarded(d, lex)).collect());
         let bytes: u64 = batch.iter().map(|d| d.text.len() as u64).sum();
         summary.bytes += bytes;
         pb.inc(bytes);
         batch.clear();
+        let mut failed = Vec::new();
         for x in out {
-            sink(x)?;
+            match x {
+                Ok(x) => sink(x)?,
+                Err(doc_id) => {
+                    summary.documents -= 1;
+                    *summary.skipped.entry(SkipReason::Internal).or_default() += 1;
+                    failed.push(doc_id);
+                }
+            }
         }
-        Ok::<(), PipelineError>(())
+        Ok::<Vec<String>, PipelineError>(failed)
+    };
+    let report = |failed: Vec<String>, log: &mut dyn FnMut(&str)| {
+        for id in failed {
+            log(&format!(
+                "warning: {id}: skipped (internal error while extracting; please report it)"
+            ));
+        }
     };
     for item in reader {
         match item {
@@ -199,7 +223,8 @@ pub fn run(
                 summary.documents += 1;
                 batch.push(*d);
                 if batch.len() >= BATCH {
-                    flush(&mut batch, &mut summary)?;
+                    let failed = flush(&mut batch, &mut summary)?;
+                    pb.suspend(|| report(failed, log));
                 }
             }
             Item::Warning(w) => {
@@ -212,7 +237,8 @@ pub fn run(
             }
         }
     }
-    flush(&mut batch, &mut summary)?;
+    let failed = flush(&mut batch, &mut summary)?;
+    pb.suspend(|| report(failed, log));
     pb.finish_and_clear();
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)

@@ -125,11 +125,11 @@ pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
     let mut ids = std::collections::HashMap::new();
     for n in g.graph.node_indices() {
         let node = &g.graph[n];
-        let id = match node {
+        let id = nmtoken(&match node {
             Node::Actor(a) => format!("actor:{}", a.id),
             Node::Event(e) => format!("event:{}", e.id),
             Node::Place(p) => format!("place:{}", p.id),
-        };
+        });
         start(&mut w, "node", &[("id", &id)])?;
         match node {
             Node::Actor(a) => {
@@ -194,6 +194,20 @@ pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
     w.into_inner().write_all(b"\n")
 }
 
+/// An id as an XML name token (GraphML ids are NMTOKENs): characters
+/// outside letters, digits, `.`, `-`, `_`, `:` become `_`.
+fn nmtoken(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ':') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
 /// "meeting 2017-04-12: Rex Tillerson, Sergey Lavrov".
 pub fn event_label(g: &EventGraph, e: &crate::graph::EventNode) -> String {
     let names: Vec<String> = e
@@ -245,7 +259,7 @@ pub fn write_actors(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
     )?;
     let counts = actor_event_counts(g);
     for a in &g.data.actors {
-        start(&mut w, "node", &[("id", &a.id)])?;
+        start(&mut w, "node", &[("id", &nmtoken(&a.id))])?;
         data(&mut w, "label", &a.name)?;
         data(&mut w, "actor_type", a.actor_type.as_str())?;
         opt(&mut w, "country", a.country.as_deref())?;
@@ -264,15 +278,15 @@ pub fn write_actors(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
         end(&mut w, "node")?;
     }
     for (i, t) in actor_ties(g).iter().enumerate() {
-        let directed = if t.directed { "true" } else { "false" };
+        // one edge default for all readers: "met" ties are symmetric and
+        // written in id order (NetworkX rejects mixed directions)
         start(
             &mut w,
             "edge",
             &[
                 ("id", &format!("t{i}")),
-                ("source", &t.source),
-                ("target", &t.target),
-                ("directed", directed),
+                ("source", &nmtoken(&t.source)),
+                ("target", &nmtoken(&t.target)),
             ],
         )?;
         data(&mut w, "edge_label", t.relation)?;

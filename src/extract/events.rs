@@ -143,6 +143,77 @@ const LIGHT_VERBS: &[&str] = &[
     "face-to-face",
 ];
 
+/// Verbs of travel: "flew to Moscow for talks with Lavrov" makes the
+/// traveller a participant.
+const MOVEMENT_VERBS: &[&str] = &[
+    "fly",
+    "flies",
+    "flew",
+    "flown",
+    "travel",
+    "travels",
+    "travelled",
+    "traveled",
+    "arrive",
+    "arrives",
+    "arrived",
+    "head",
+    "heads",
+    "headed",
+    "go",
+    "goes",
+    "went",
+    "come",
+    "comes",
+    "came",
+    "return",
+    "returns",
+    "returned",
+    "set",
+    "due",
+];
+
+/// Words between a light verb and its noun ("held a first round of talks").
+const NOUN_PHRASE_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "new",
+    "fresh",
+    "first",
+    "second",
+    "roundtable",
+    "face-to-face",
+    "two-day",
+    "three-day",
+    "round",
+    "of",
+    "for",
+    "to",
+    "on",
+    "later",
+    "earlier",
+    "expanded",
+    "direct",
+    "lengthy",
+    "several",
+    "hours",
+    "more",
+    "further",
+    "formal",
+    "high-level",
+    "closed-door",
+    "bilateral",
+    "private",
+    "about",
+    "three",
+    "two",
+];
+
 const PREPOSITIONS: &[&str] = &[
     "with", "to", "on", "at", "against", "into", "by", "between", "for", "from", "in", "of",
     "over", "about", "among", "toward", "towards", "near", "upon", "across", "after", "before",
@@ -210,11 +281,9 @@ pub struct SentenceEvents<'x, 'r> {
 
 impl<'x, 'r> SentenceEvents<'x, 'r> {
     fn word(&self, k: usize) -> &str {
-        let it = &self.items[k];
-        if it.end - it.start == 1 {
-            self.a.norm(it.start)
-        } else {
-            ""
+        match self.items.get(k) {
+            Some(it) if it.end - it.start == 1 => self.a.norm(it.start),
+            _ => "",
         }
     }
 
@@ -424,6 +493,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             steps += 1;
             let it = &self.items[k];
             match &it.kind {
+                ItemKind::Actor(_) if it.possessive => {}
                 ItemKind::Actor(_) => {
                     let (_, actors) = self.group_starting_at(k);
                     return Some((Arg::Actor(actors[0]), actors, prep));
@@ -531,38 +601,30 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         out
     }
 
-    /// The subject of a light verb governing the noun trigger at `t`
-    /// ("Tillerson and Lavrov held talks"), if there is one.
+    /// The subject of a light or travel verb governing the noun trigger at
+    /// `t` ("Tillerson and Lavrov held talks", "Tillerson flies to Moscow
+    /// for talks with Lavrov"), if there is one.
     fn light_verb_subject(&self, t: usize) -> Option<Vec<usize>> {
         let mut k = t;
         let mut steps = 0;
-        while k > 0 && steps < 5 {
+        while k > 0 && steps < 10 {
             k -= 1;
             steps += 1;
             let w = self.word(k);
-            if self.items[k].kind == ItemKind::Word && LIGHT_VERBS.contains(&w) {
-                if matches!(
-                    w,
-                    "a" | "an"
-                        | "the"
-                        | "its"
-                        | "their"
-                        | "his"
-                        | "her"
-                        | "new"
-                        | "fresh"
-                        | "first"
-                        | "roundtable"
-                        | "face-to-face"
-                        | "two-day"
-                        | "three-day"
-                ) {
+            if self.items[k].kind == ItemKind::Word {
+                if NOUN_PHRASE_WORDS.contains(&w) {
                     continue;
                 }
-                return self.subject_of(k);
+                if LIGHT_VERBS.contains(&w) || MOVEMENT_VERBS.contains(&w) {
+                    return self.subject_of(k);
+                }
+                return None;
             }
             match self.items[k].kind {
-                ItemKind::Trigger { noun: true, .. } | ItemKind::Cue(_) => continue,
+                ItemKind::Trigger { noun: true, .. }
+                | ItemKind::Cue(_)
+                | ItemKind::Date(_)
+                | ItemKind::Place(_) => continue,
                 _ => return None,
             }
         }

@@ -251,6 +251,48 @@ const LOCATIVE: &[&str] = &[
     "central",
 ];
 
+/// Words after a capital that make it its government, acting or speaking.
+const CAPITAL_AS_ACTOR_NEXT: &[&str] = &[
+    "'s",
+    "said",
+    "says",
+    "has",
+    "had",
+    "have",
+    "is",
+    "was",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "wants",
+    "wanted",
+    "insists",
+    "insisted",
+    "accused",
+    "warned",
+    "denied",
+    "denies",
+    "rejected",
+    "welcomed",
+    "responded",
+    "hopes",
+    "believes",
+    "sees",
+    "considers",
+    "regards",
+    "views",
+    "expects",
+    "plans",
+    "intends",
+    "did",
+    "does",
+    "also",
+];
+
 const PRONOUNS: &[(&str, Option<bool>, bool)] = &[
     ("he", Some(false), false),
     ("him", Some(false), false),
@@ -271,6 +313,11 @@ pub struct Recognizer<'a> {
     surnames: FxHashMap<String, usize>,
     /// Role key -> last actor with that role ("the foreign minister").
     by_role: FxHashMap<String, usize>,
+    /// Person mentions of the current sentence so far.
+    sentence_persons: Vec<usize>,
+    /// The person the text is about: the speaker or actor of the last
+    /// sentence's events, set by extraction after each sentence.
+    pub focus: Option<usize>,
 }
 
 impl<'a> Recognizer<'a> {
@@ -283,12 +330,15 @@ impl<'a> Recognizer<'a> {
             persons_seen: Vec::new(),
             surnames: FxHashMap::default(),
             by_role: FxHashMap::default(),
+            sentence_persons: Vec::new(),
+            focus: None,
         }
     }
 
     /// The items of one sentence, left to right, covering every token.
     pub fn sentence(&mut self, s: &Sentence) -> Vec<Item> {
         let mut items = Vec::new();
+        self.sentence_persons.clear();
         let mut i = s.tok_start;
         let end = s.tok_end;
         while i < end {
@@ -559,6 +609,11 @@ impl<'a> Recognizer<'a> {
                 };
                 Some((m_end - i, kind))
             }
+            Entry::Capital(c) if !self.capital_acts(m_start, m_end, end) => {
+                let place = self.country_place(c as usize, true);
+                let len = self.place_len(m_start, m_end - m_start, end) + (m_start - i);
+                Some((len, ItemKind::Place(place)))
+            }
             Entry::Country(c) | Entry::Capital(c) if locative => {
                 let place = self.country_place(c as usize, matches!(entry, Entry::Capital(_)));
                 let len = self.place_len(m_start, m_end - m_start, end) + (m_start - i);
@@ -587,6 +642,32 @@ impl<'a> Recognizer<'a> {
             }
             _ => None,
         }
+    }
+
+    /// Is a capital at `[s, e)` its state's government ("Moscow said",
+    /// "Moscow's readiness", "between Moscow and Washington") rather than
+    /// a place ("flew to Moscow", "talks in Moscow")?
+    fn capital_acts(&self, s: usize, e: usize, end: usize) -> bool {
+        let a = self.a;
+        let next = if e < end { a.norm(e) } else { "" };
+        let prev = a.prev_norm(s);
+        if CAPITAL_AS_ACTOR_NEXT.contains(&next) {
+            return true;
+        }
+        if e < end && !matches!(next, "and" | "," | "-") {
+            let m = self.lex.matches_at(a, e);
+            let verb = m.iter().any(|m| match m.entry {
+                Entry::Trigger(t) => {
+                    self.lex.triggers[t as usize].form != crate::lexicon::VerbForm::Noun
+                }
+                _ => false,
+            });
+            if verb {
+                return true;
+            }
+        }
+        matches!(prev, "between" | "and") && !LOCATIVE.contains(&a.prev_norm(s.saturating_sub(2)))
+            || (next == "and" && matches!(prev, "" | "that" | "," | "between" | "\"" | "and"))
     }
 
     /// Tokens of a place name, with ", Country" after it ("Lucca, Italy").
@@ -661,6 +742,28 @@ impl<'a> Recognizer<'a> {
         let verb = cands
             .iter()
             .find(|&&t| self.lex.triggers[t as usize].form != crate::lexicon::VerbForm::Noun);
+        let after_preposition = matches!(
+            prev,
+            "on" | "in"
+                | "at"
+                | "of"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "against"
+                | "into"
+                | "about"
+                | "over"
+                | "across"
+        );
+        let verb = verb.filter(|&&v| {
+            !after_preposition
+                || self.lex.triggers[v as usize].form == crate::lexicon::VerbForm::Gerund
+        });
+        if noun.is_none() && verb.is_none() {
+            return None;
+        }
         let pick = match (noun, verb) {
             (Some(&n), Some(&v)) => {
                 if prev_is_det && !prev_is_verb_ctx {
@@ -698,16 +801,27 @@ impl<'a> Recognizer<'a> {
         }
     }
 
+    /// A personal pronoun resolved to a person: a possessive ("his") to the
+    /// nearest person before it in the sentence, a subject ("he") to the
+    /// sentence's first person; else to the focus of the text, else to the
+    /// last person mentioned.
     fn pronoun_at(&self, i: usize) -> Option<(usize, bool)> {
         let n = self.a.norm(i);
         let (_, female, possessive) = PRONOUNS.iter().find(|(w, _, _)| *w == n)?;
-        let x = self.persons_seen.iter().rev().find(|&&x| {
-            match (self.actors.get(x).female, female) {
-                (Some(g), Some(want)) => g == *want,
-                _ => true,
-            }
-        })?;
-        Some((*x, *possessive))
+        let fits = |x: &usize| match (self.actors.get(*x).female, female) {
+            (Some(g), Some(want)) => g == *want,
+            _ => true,
+        };
+        let in_sentence = if *possessive {
+            self.sentence_persons.iter().rev().find(|x| fits(x))
+        } else {
+            self.sentence_persons.iter().find(|x| fits(x))
+        };
+        let x = in_sentence
+            .copied()
+            .or(self.focus.filter(fits))
+            .or_else(|| self.persons_seen.iter().rev().find(|x| fits(x)).copied())?;
+        Some((x, *possessive))
     }
 
     /// A capitalised word naming a person already met in the document, or a
@@ -784,9 +898,10 @@ impl<'a> Recognizer<'a> {
 
     fn note_person(&mut self, x: usize) {
         self.persons_seen.push(x);
+        self.sentence_persons.push(x);
         let rec = self.actors.get(x);
         if rec.actor.actor_type == ActorType::Person {
-            if let Some(s) = crate::lexicon::surname_key(&rec.actor.name) {
+            for s in crate::lexicon::surname_keys(&rec.actor.name, rec.actor.country.as_deref()) {
                 self.surnames.entry(s).or_insert(x);
             }
             if let Some(r) = rec.role_key.clone() {

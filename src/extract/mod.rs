@@ -45,6 +45,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
             rec: &mut rec,
         }
         .find();
+        rec.focus = focus_of(&found, &rec).or(rec.focus);
         for f in found {
             if attribution_verbs.contains(&f.item) {
                 continue;
@@ -71,7 +72,10 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
                     }
                 }
             }
-            if date.is_none() && matches!(fact, Factuality::Asserted) {
+            // an undated past event is dated by the story, except a strike
+            // named by a noun ("Russia's invasion"), which is mostly background
+            let background = f.noun && f.kind == EventKind::Strike;
+            if date.is_none() && fact == Factuality::Asserted && !background {
                 date = doc.date.map(DateSpan::day);
             }
             let place = f
@@ -112,6 +116,25 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
         actors: rec.actors.actors.into_iter().map(|r| r.actor).collect(),
         events,
     }
+}
+
+/// The person a sentence is about, for pronouns in the next: the speaker of
+/// its last statement, else the first actor of its first event.
+fn focus_of(found: &[Found], rec: &Recognizer) -> Option<usize> {
+    let person = |a: &Option<Arg>| match a {
+        Some(Arg::Actor(x))
+            if rec.actors.get(*x).actor.actor_type == crate::model::ActorType::Person =>
+        {
+            Some(*x)
+        }
+        _ => None,
+    };
+    found
+        .iter()
+        .rev()
+        .filter(|f| f.kind == EventKind::Statement)
+        .find_map(|f| person(&f.source))
+        .or_else(|| found.iter().find_map(|f| person(&f.source)))
 }
 
 /// An event of the document before merging and numbering.

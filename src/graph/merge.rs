@@ -266,19 +266,19 @@ pub fn to_data(b: &GraphBuilder) -> GraphData {
     }
 }
 
-/// A readable, stable id: kind, date, actors.
+/// A readable, stable id that is also a valid XML name token:
+/// `meeting:2017-04-12:rex-tillerson.sergey-lavrov` (`:not` for denials).
 fn event_id(key: &EventKey, date: Option<DateSpan>) -> String {
     let d = date
         .map(|d| d.start.format("%Y-%m-%d").to_string())
         .unwrap_or_else(|| "undated".into());
-    let neg = if key.negated { "/not" } else { "" };
-    format!(
-        "{}/{}/{}{}",
-        key.kind.as_str(),
-        d,
-        key.actors.join("+"),
-        neg
-    )
+    let actors: Vec<String> = key
+        .actors
+        .iter()
+        .map(|a| crate::extract::mentions::slug(a))
+        .collect();
+    let neg = if key.negated { ":not" } else { "" };
+    format!("{}:{}:{}{}", key.kind.as_str(), d, actors.join("."), neg)
 }
 
 #[cfg(test)]

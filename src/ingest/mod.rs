@@ -48,6 +48,8 @@ pub enum SkipReason {
     InvalidJson,
     MissingText,
     Unreadable,
+    /// Extraction failed on the document (a bug, reported as such).
+    Internal,
 }
 
 impl SkipReason {
@@ -58,6 +60,7 @@ impl SkipReason {
             SkipReason::InvalidJson => "invalid JSON",
             SkipReason::MissingText => "no text",
             SkipReason::Unreadable => "unreadable",
+            SkipReason::Internal => "internal error",
         }
     }
 }

@@ -69,6 +69,9 @@ impl PhraseIndex {
 
     pub fn matches_at(&self, a: &Analysis, i: usize) -> Vec<Match> {
         let mut out = Vec::new();
+        if i >= a.tokens.len() {
+            return out;
+        }
         if a.tokens[i].kind == crate::text::TokenKind::Punct && a.norm(i) != "'" {
             return out;
         }

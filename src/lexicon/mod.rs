@@ -252,7 +252,8 @@ impl Lexicon {
         }
         for (i, p) in self.people.iter().enumerate() {
             self.person_by_id.insert(p.id.clone(), i);
-            if let Some(s) = surname_key(&p.name) {
+            let country = p.roles.first().map(|r| r.country.as_str());
+            for s in surname_keys(&p.name, country) {
                 self.surnames.entry(s).or_default().push(i);
             }
             let toks = normalize_phrase(&p.name);
@@ -339,13 +340,40 @@ impl Lexicon {
     }
 }
 
-/// Folded last name of a person's name, skipping suffixes ("Jr.").
-pub fn surname_key(name: &str) -> Option<String> {
-    let toks = normalize_phrase(name);
-    toks.into_iter().rev().find(|t| {
-        !matches!(t.as_str(), "jr" | "sr" | "ii" | "iii")
-            && t.chars().all(|c| c.is_alphanumeric() || c == '\'')
-    })
+/// States whose names put the family name first ("Xi Jinping", "Kim Jong Un").
+const FAMILY_NAME_FIRST: &[&str] = &["CHN", "TWN", "PRK", "KOR", "SGP", "HKG", "MAC"];
+
+/// Words that are never a surname on their own, though they end names
+/// ("Moon Jae-in") or start sentences.
+const NOT_SURNAMES: &[&str] = &[
+    "in", "on", "at", "of", "the", "and", "to", "a", "an", "he", "she", "it", "i", "we", "they",
+    "no", "us", "is", "as", "or", "by", "for", "but", "if", "so", "do", "be", "my", "me", "up",
+    "jr", "sr", "ii", "iii", "iv", "v", "vi",
+];
+
+/// Folded names a person is called by alone: the family name (first for
+/// East Asian names, else last), never a function word or numeral.
+pub fn surname_keys(name: &str, country: Option<&str>) -> Vec<String> {
+    let toks: Vec<String> = normalize_phrase(name)
+        .into_iter()
+        .filter(|t| t.chars().all(|c| c.is_alphanumeric() || c == '\''))
+        .collect();
+    let mut out = Vec::new();
+    if toks.len() >= 2 && country.is_some_and(|c| FAMILY_NAME_FIRST.contains(&c)) {
+        out.push(toks[0].clone());
+    }
+    if toks.len() >= 2 || out.is_empty() {
+        if let Some(last) = toks
+            .iter()
+            .rev()
+            .find(|t| !NOT_SURNAMES.contains(&t.as_str()))
+        {
+            out.push(last.clone());
+        }
+    }
+    out.retain(|t| t.len() >= 2 && !NOT_SURNAMES.contains(&t.as_str()));
+    out.dedup();
+    out
 }
 
 #[cfg(test)]

@@ -1,0 +1,266 @@
+//! End-to-end tests of the `diplograph` command on the bundled samples and on
+//! folders made at test time.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::Path;
+
+fn bin() -> Command {
+    let mut c = Command::cargo_bin("diplograph").expect("binary");
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+fn build_samples(out: &Path) -> Value {
+    bin()
+        .args(["build", "data/samples", "-o"])
+        .arg(out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("14 documents read (0 skipped)"));
+    let text = std::fs::read_to_string(out.join("graph.json")).expect("graph.json");
+    serde_json::from_str(&text).expect("graph.json is JSON")
+}
+
+fn event<'a>(g: &'a Value, id: &str) -> &'a Value {
+    g["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap_or_else(|| panic!("no event {id}"))
+}
+
+#[test]
+fn build_writes_every_export() {
+    let dir = tempfile::tempdir().unwrap();
+    build_samples(dir.path());
+    for f in [
+        "graph.graphml",
+        "actors.graphml",
+        "events.csv",
+        "nodes.csv",
+        "edges.csv",
+        "graph.json",
+    ] {
+        let p = dir.path().join(f);
+        assert!(
+            p.metadata().map(|m| m.len() > 100).unwrap_or(false),
+            "{f} missing or empty"
+        );
+    }
+    let csv = std::fs::read_to_string(dir.path().join("events.csv")).unwrap();
+    assert!(csv.starts_with("event_id,date,date_end,precision,kind,source,target,participants,place,country,lat,lon,factuality,trigger,cameo,sentence,document_ids,mentions,documents,sources,reported_by"));
+    let edges = std::fs::read_to_string(dir.path().join("edges.csv")).unwrap();
+    assert!(edges.starts_with("Source,Target,Type,Kind,Id,Label,Weight"));
+}
+
+#[test]
+fn events_reported_by_several_articles_are_merged_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = build_samples(dir.path());
+    let strike = event(&g, "strike:2017-04-07:syria.united-states");
+    assert_eq!(strike["factuality"], "asserted");
+    assert!(strike["documents"].as_u64().unwrap() >= 2, "{strike}");
+    let talks = event(&g, "meeting:2017-04-12:rex-tillerson.sergey-lavrov");
+    assert!(talks["documents"].as_u64().unwrap() >= 3, "{talks}");
+    let geneva = event(&g, "meeting:2021-06-16:joe-biden.vladimir-putin");
+    assert_eq!(geneva["documents"], 2);
+    let docs: Vec<&str> = geneva["provenance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["doc_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        docs,
+        ["05-biden-putin-geneva", "06-geneva-summit-aftermath"]
+    );
+    // the possible Putin meeting of the preview and the one that happened
+    // are one event, asserted
+    let putin = event(&g, "meeting:2017-04-12:rex-tillerson.vladimir-putin");
+    assert_eq!(putin["factuality"], "asserted");
+    let facts: Vec<&str> = putin["provenance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["factuality"].as_str().unwrap())
+        .collect();
+    assert!(
+        facts.contains(&"possible") && facts.contains(&"asserted"),
+        "{facts:?}"
+    );
+    let ids: Vec<&str> = g["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "event ids are unique");
+}
+
+#[test]
+fn extract_writes_one_record_per_document_and_keeps_hedges() {
+    let out = bin()
+        .args([
+            "extract",
+            "data/samples/03-tillerson-moscow-preview.txt",
+            "-q",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1);
+    let rec: Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(rec["doc_id"], "03-tillerson-moscow-preview");
+    assert_eq!(rec["date"], "2017-04-11");
+    let body = std::fs::read_to_string("data/samples/03-tillerson-moscow-preview.txt").unwrap();
+    let body = &body[body.find("\n\n").unwrap() + 2..];
+    let events = rec["events"].as_array().unwrap();
+    for e in events {
+        let span = e["span"].as_array().unwrap();
+        let (a, b) = (
+            span[0].as_u64().unwrap() as usize,
+            span[1].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            &body[a..b],
+            e["sentence"].as_str().unwrap(),
+            "span points at the sentence"
+        );
+    }
+    let putin_meetings: Vec<&Value> = events
+        .iter()
+        .filter(|e| {
+            e["kind"] == "meeting"
+                && e["participants"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|p| p == "vladimir-putin")
+                && e["participants"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|p| p == "rex-tillerson")
+        })
+        .collect();
+    assert!(!putin_meetings.is_empty());
+    for m in putin_meetings {
+        assert_ne!(
+            m["factuality"], "asserted",
+            "a hedged meeting is never asserted: {m}"
+        );
+    }
+}
+
+#[test]
+fn bad_inputs_are_reported_with_their_place_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("good.txt"), "Date: 2017-04-12\n\nRussian Foreign Minister Sergei Lavrov met U.S. Secretary of State Rex Tillerson in Moscow on Wednesday.\n").unwrap();
+    std::fs::write(d.join("binary.txt"), b"\x00\x01\x02\x03").unwrap();
+    std::fs::write(
+        d.join("feed.jsonl"),
+        "{\"id\":\"ok\",\"date\":\"2021-06-16\",\"text\":\"Joe Biden met Vladimir Putin in Geneva on Wednesday.\"}\n{broken\n{\"id\":\"empty\"}\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    bin()
+        .arg("build")
+        .arg(d)
+        .arg("-o")
+        .arg(out.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("binary.txt: skipped (binary)"))
+        .stderr(predicate::str::contains(
+            "feed.jsonl:2: skipped (invalid JSON)",
+        ))
+        .stderr(predicate::str::contains("feed.jsonl:3: skipped (no text)"))
+        .stderr(predicate::str::contains("2 documents read (3 skipped"));
+    let g: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.path().join("graph.json")).unwrap())
+            .unwrap();
+    assert_eq!(g["documents"].as_array().unwrap().len(), 2);
+    assert_eq!(g["events"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_missing_input_fails_before_any_output() {
+    let out = tempfile::tempdir().unwrap();
+    bin()
+        .args(["build", "no/such/folder", "-o"])
+        .arg(out.path().join("x"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no/such/folder: no such file or folder",
+        ));
+    assert!(!out.path().join("x").exists());
+}
+
+#[test]
+fn stdin_and_default_date_are_read() {
+    let out = bin()
+        .args(["extract", "-", "--date", "2017-04-12", "-q"])
+        .write_stdin("Kremlin spokesman Dmitry Peskov said Putin may meet Tillerson on Wednesday.")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let rec: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(rec["date"], "2017-04-12");
+    let kinds: Vec<(&str, &str)> = rec["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["kind"].as_str().unwrap(),
+                e["factuality"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(kinds.contains(&("statement", "asserted")), "{kinds:?}");
+    assert!(kinds.contains(&("meeting", "possible")), "{kinds:?}");
+}
+
+#[test]
+fn usage_errors_exit_with_status_2() {
+    bin()
+        .args(["build", "--date", "yesterday"])
+        .assert()
+        .code(2);
+    bin().arg("frobnicate").assert().code(2);
+}
+
+#[test]
+fn lexicon_stats_and_check() {
+    bin()
+        .args(["lexicon", "stats"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("countries\t25"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("places.tsv"),
+        "name\taliases\tcountry\tlat\tlon\tkind\nX\t\tFRA\tnorth\t1\tcity\n",
+    )
+    .unwrap();
+    bin()
+        .args(["lexicon", "check"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("places.tsv:2"));
+}
