@@ -32,6 +32,9 @@ pub struct Found {
     pub target: Option<Arg>,
     pub participants: Vec<usize>,
     pub place: Option<Place>,
+    /// An expressed intent ("will support"): the proposal itself is made,
+    /// so it is asserted though its content lies ahead.
+    pub intent: bool,
 }
 
 /// Roles whose holder's military orders are the state's acts.
@@ -214,6 +217,35 @@ const NOUN_PHRASE_WORDS: &[&str] = &[
     "two",
 ];
 
+/// Nouns whose "of" phrase is the real subject ("a group of diplomats").
+const QUANTITY_HEADS: &[&str] = &[
+    "group",
+    "delegation",
+    "team",
+    "number",
+    "members",
+    "member",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "couple",
+    "pair",
+    "some",
+    "many",
+    "several",
+    "most",
+    "all",
+    "each",
+    "one",
+    "two",
+    "three",
+    "both",
+    "leaders",
+    "representatives",
+    "envoys",
+    "officials",
+];
+
 const PREPOSITIONS: &[&str] = &[
     "with", "to", "on", "at", "against", "into", "by", "between", "for", "from", "in", "of",
     "over", "about", "among", "toward", "towards", "near", "upon", "across", "after", "before",
@@ -387,11 +419,17 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         (j, actors)
     }
 
+    /// Is the actor at `k` the object of a preposition? "A group of
+    /// Moroccan diplomats" is still a subject: "of" after a quantity.
     fn preceded_by_preposition(&self, k: usize) -> bool {
-        k > 0 && {
-            let w = self.word(k - 1);
-            PREPOSITIONS.contains(&w) || w == "according"
+        if k == 0 {
+            return false;
         }
+        let w = self.word(k - 1);
+        if w == "of" && k >= 2 && QUANTITY_HEADS.contains(&self.word(k - 2)) {
+            return false;
+        }
+        PREPOSITIONS.contains(&w) || w == "according"
     }
 
     /// The subject of the trigger at item `t`, looking left.
@@ -612,7 +650,11 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             steps += 1;
             let w = self.word(k);
             if self.items[k].kind == ItemKind::Word {
-                if NOUN_PHRASE_WORDS.contains(&w) {
+                let modifier = w.len() > 4
+                    && (w.ends_with("ly") || w.ends_with("ed"))
+                    && !LIGHT_VERBS.contains(&w)
+                    && !MOVEMENT_VERBS.contains(&w);
+                if NOUN_PHRASE_WORDS.contains(&w) || modifier {
                     continue;
                 }
                 if LIGHT_VERBS.contains(&w) || MOVEMENT_VERBS.contains(&w) {
@@ -758,6 +800,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             target: None,
             participants: Vec::new(),
             place: None,
+            intent: false,
         }
     }
 
@@ -846,8 +889,15 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             }
             EventKind::Strike => {
                 if tr.requires == Requires::Weapon {
-                    let w = self.weapon_after(t)?;
-                    consumed[w] = true;
+                    // "fired missiles", or "fired anti-aircraft batteries at Russia"
+                    match self.weapon_after(t) {
+                        Some(w) => consumed[w] = true,
+                        None => match &object {
+                            Some((Arg::Actor(_), _, Some(p)))
+                                if matches!(p.as_str(), "at" | "on") => {}
+                            _ => return None,
+                        },
+                    }
                 }
                 let (mut source, target) = if passive {
                     (
@@ -878,8 +928,17 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 self.fill_strike(&mut f, source, target, parts);
             }
             EventKind::Proposal => {
-                let proposer = subject.as_ref().and_then(|s| s.first().copied())?;
+                if tr.requires == Requires::Intent {
+                    if !self.expresses_intent(t) {
+                        return None;
+                    }
+                    f.intent = true;
+                }
+                let group = subject.clone().unwrap_or_default();
+                let proposer = group.first().copied()?;
                 f.source = Some(Arg::Actor(proposer));
+                // "Jordan and Britain agreed": each side to the other
+                let partner = group.get(1).copied();
                 let target = match &object {
                     Some((Arg::Actor(x), _, p))
                         if matches!(
@@ -894,11 +953,44 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 if tr.requires == Requires::Object && target.is_none() {
                     return None;
                 }
+                let target = target.or(partner);
                 f.target = target.map(Arg::Actor);
-                f.participants = [Some(proposer), target].into_iter().flatten().collect();
+                let mut parts = group;
+                parts.extend(target);
+                dedup(&mut parts);
+                f.participants = parts;
             }
         }
         Some(f)
+    }
+
+    /// Is the verb at `t` promised, offered or readied ("will support",
+    /// "is ready to send", "pledged to provide") and not denied?
+    fn expresses_intent(&self, t: usize) -> bool {
+        let (Some(first), Some(last)) = (self.items.first(), self.items.last()) else {
+            return false;
+        };
+        let it = &self.items[t];
+        let fact = super::factuality::factuality(
+            self.a,
+            self.lex,
+            self.items,
+            (first.start, last.end),
+            it.start,
+            it.end,
+            false,
+        );
+        let infinitive = self.a.prev_norm(it.start) == "to";
+        matches!(
+            fact,
+            Some(crate::model::Factuality::Planned | crate::model::Factuality::Possible)
+        ) && (infinitive || self.has_future_auxiliary(it.start))
+    }
+
+    /// "will"/"would"/"'ll"/"shall" within the three tokens before `tok`.
+    fn has_future_auxiliary(&self, tok: usize) -> bool {
+        (1..=3)
+            .any(|d| tok >= d && matches!(self.a.norm(tok - d), "will" | "would" | "'ll" | "shall"))
     }
 
     fn subject_of_passive(&self, t: usize) -> Option<Vec<usize>> {

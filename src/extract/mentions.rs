@@ -251,6 +251,14 @@ const LOCATIVE: &[&str] = &[
     "central",
 ];
 
+/// Words after "it"/"they" that make it a subject standing for a state.
+const SUBJECT_PRONOUN_NEXT: &[&str] = &[
+    "will", "would", "could", "may", "might", "has", "had", "have", "said", "says", "wants",
+    "plans", "agreed", "offered", "must", "should", "can", "also", "did", "does", "do", "'ll",
+    "hoped", "hopes", "intends", "expects", "accused", "denied", "rejected", "pledged", "promised",
+    "vowed", "proposed", "urged", "called", "insisted", "warned", "stressed",
+];
+
 /// Words after a capital that make it its government, acting or speaking.
 const CAPITAL_AS_ACTOR_NEXT: &[&str] = &[
     "'s",
@@ -315,6 +323,10 @@ pub struct Recognizer<'a> {
     by_role: FxHashMap<String, usize>,
     /// Person mentions of the current sentence so far.
     sentence_persons: Vec<usize>,
+    /// Country and organisation mentions: this sentence's so far, and the
+    /// previous sentence's (for "it" and "they").
+    sentence_states: Vec<usize>,
+    previous_states: Vec<usize>,
     /// The person the text is about: the speaker or actor of the last
     /// sentence's events, set by extraction after each sentence.
     pub focus: Option<usize>,
@@ -331,6 +343,8 @@ impl<'a> Recognizer<'a> {
             surnames: FxHashMap::default(),
             by_role: FxHashMap::default(),
             sentence_persons: Vec::new(),
+            sentence_states: Vec::new(),
+            previous_states: Vec::new(),
             focus: None,
         }
     }
@@ -339,6 +353,9 @@ impl<'a> Recognizer<'a> {
     pub fn sentence(&mut self, s: &Sentence) -> Vec<Item> {
         let mut items = Vec::new();
         self.sentence_persons.clear();
+        if !self.sentence_states.is_empty() {
+            self.previous_states = std::mem::take(&mut self.sentence_states);
+        }
         let mut i = s.tok_start;
         let end = s.tok_end;
         while i < end {
@@ -348,6 +365,9 @@ impl<'a> Recognizer<'a> {
             if let ItemKind::Actor(x) = kind {
                 let span = [self.a.tokens[i].start, self.a.tokens[stop - 1].end];
                 self.actors.mention(x, span);
+                if self.actors.get(x).actor.actor_type != ActorType::Person {
+                    self.sentence_states.push(x);
+                }
             }
             let poss = possessive || (stop < end && self.a.norm(stop) == "'s");
             items.push(Item {
@@ -402,6 +422,9 @@ impl<'a> Recognizer<'a> {
         }
         if let Some((x, possessive)) = self.pronoun_at(i) {
             return (1, ItemKind::Actor(x), possessive);
+        }
+        if let Some(x) = self.state_pronoun_at(i, end) {
+            return (1, ItemKind::Actor(x), false);
         }
         if let Some(x) = self.surname_at(i, sentence_start) {
             return (1, ItemKind::Actor(x), false);
@@ -502,6 +525,36 @@ impl<'a> Recognizer<'a> {
                     }
                 }
                 _ => break,
+            }
+        }
+        // "the President of France", "leaders of Romania's government"
+        if title.is_some() && modifier.is_none() && j + 1 < end && a.norm(j) == "of" {
+            let om = self.lex.matches_at(a, j + 1);
+            if let Some(m) = best(&om, |e| {
+                matches!(
+                    e,
+                    Entry::Country(_)
+                        | Entry::Demonym(_)
+                        | Entry::Metonym(_)
+                        | Entry::Capital(_)
+                        | Entry::Org(_)
+                )
+            }) {
+                modifier = Some((m.entry, j + 1, j + 1 + m.len));
+                j += 1 + m.len;
+                if j < end && a.norm(j) == "'s" {
+                    j += 1;
+                }
+                // "Romania's new government": the institution word goes too
+                let mut k = j;
+                while k < end && k < j + 3 {
+                    let im = self.lex.matches_at(a, k);
+                    if let Some(inst) = best(&im, |e| matches!(e, Entry::Institution(_))) {
+                        j = k + inst.len;
+                        break;
+                    }
+                    k += 1;
+                }
             }
         }
         // an institution after a country word: "Russian forces", "Syria's government"
@@ -718,6 +771,13 @@ impl<'a> Recognizer<'a> {
             .filter(|m| matches!(m.entry, Entry::Trigger(_)))
             .collect();
         let longest = trig.iter().map(|m| m.len).max()?;
+        // "West Darfur State", "Strike Group": capitalised mid-sentence, a name
+        let tok = a.tokens[i];
+        let sentence_initial =
+            i == 0 || a.tokens[i].para_before || matches!(a.prev_norm(i), "." | "\"" | ":" | "-");
+        if tok.cap && !tok.upper && !sentence_initial {
+            return None;
+        }
         let cue_len = best(matches, |e| matches!(e, Entry::Cue(_)))
             .map(|m| m.len)
             .unwrap_or(0);
@@ -822,6 +882,22 @@ impl<'a> Recognizer<'a> {
             .or(self.focus.filter(fits))
             .or_else(|| self.persons_seen.iter().rev().find(|x| fits(x)).copied())?;
         Some((x, *possessive))
+    }
+
+    /// "it" or "they" as the subject of a verb ("Hungary said it will
+    /// support"), resolved to the last country or organisation mentioned;
+    /// the expletive "it is" is left alone.
+    fn state_pronoun_at(&self, i: usize, end: usize) -> Option<usize> {
+        if !matches!(self.a.norm(i), "it" | "they") || i + 1 >= end {
+            return None;
+        }
+        if !SUBJECT_PRONOUN_NEXT.contains(&self.a.norm(i + 1)) {
+            return None;
+        }
+        self.sentence_states
+            .last()
+            .or_else(|| self.previous_states.first())
+            .copied()
     }
 
     /// A capitalised word naming a person already met in the document, or a

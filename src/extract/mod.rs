@@ -61,6 +61,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
             ) else {
                 continue;
             };
+            let fact = if f.intent { Factuality::Asserted } else { fact };
             let tense = tense_of(&a, lex, &items, &f, fact);
             let mut date = event_date(&a, &items, &s, &f, doc.date, anchor, tense);
             let mut fact = fact;

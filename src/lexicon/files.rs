@@ -417,11 +417,14 @@ impl RawLexicon {
                             format!("pos {:?}: use verb, noun or weapon", r.pos),
                         ));
                     }
-                    if !matches!(r.requires.trim(), "" | "object" | "weapon") {
+                    if !matches!(r.requires.trim(), "" | "object" | "weapon" | "intent") {
                         return Err(malformed(
                             label,
                             line,
-                            format!("requires {:?}: use object, weapon or nothing", r.requires),
+                            format!(
+                                "requires {:?}: use object, weapon, intent or nothing",
+                                r.requires
+                            ),
                         ));
                     }
                     self.triggers.push((r, kind));
@@ -610,6 +613,7 @@ impl RawLexicon {
                     requires: match r.requires.trim() {
                         "object" => Requires::Object,
                         "weapon" => Requires::Weapon,
+                        "intent" => Requires::Intent,
                         _ => Requires::Nothing,
                     },
                 });

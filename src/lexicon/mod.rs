@@ -111,6 +111,8 @@ pub enum Requires {
     Object,
     /// A weapon or strike noun after it ("launched missiles").
     Weapon,
+    /// A promise or readiness before it ("will support", "ready to send").
+    Intent,
 }
 
 #[derive(Debug, Clone)]
