@@ -217,6 +217,12 @@ const NOUN_PHRASE_WORDS: &[&str] = &[
     "two",
 ];
 
+/// Words that are prepositions or open a clause ("after talks" /
+/// "after Russia struck").
+const CONJUNCTIONS: &[&str] = &[
+    "after", "before", "since", "as", "until", "when", "once", "while", "because",
+];
+
 /// Nouns whose "of" phrase is the real subject ("a group of diplomats").
 const QUANTITY_HEADS: &[&str] = &[
     "group",
@@ -451,7 +457,11 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                         continue;
                     }
                     let (gs, actors) = self.group_ending_at(k);
-                    if self.preceded_by_preposition(gs) {
+                    // "after the Russian army carried out": a clause, not a
+                    // prepositional phrase, when the verb follows at once
+                    let adjacent = t - k <= 3;
+                    let conjunction = gs > 0 && CONJUNCTIONS.contains(&self.word(gs - 1));
+                    if self.preceded_by_preposition(gs) && !(adjacent && conjunction) {
                         k = gs;
                         continue;
                     }
@@ -620,7 +630,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 ItemKind::Modifier(x) => out.insert(0, *x),
                 ItemKind::Actor(_) => break,
                 ItemKind::Punct if self.word(k) == "-" => {}
-                ItemKind::Punct if self.word(k) == "'s" => {}
+                ItemKind::Punct if matches!(self.word(k), "'s" | "'") => {}
                 ItemKind::Word => {
                     let w = self.word(k);
                     if w == "'s" {
@@ -928,6 +938,14 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 self.fill_strike(&mut f, source, target, parts);
             }
             EventKind::Proposal => {
+                // "as Putin and Trump agreed," proposes nothing: a proposal
+                // verb needs a complement
+                let next = self.items.get(t + 1);
+                if next.is_none_or(|it| {
+                    it.kind == ItemKind::Punct && !matches!(self.word(t + 1), "\"" | "\u{201c}")
+                }) {
+                    return None;
+                }
                 if tr.requires == Requires::Intent {
                     if !self.expresses_intent(t) {
                         return None;
@@ -1124,7 +1142,13 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                     }
                     _ => None,
                 };
-                if source.is_none() && target.is_none() {
+                // an attack nobody claimed still happened somewhere: keep it
+                // when the sentence names its target or place
+                let placed = self
+                    .items
+                    .iter()
+                    .any(|it| matches!(it.kind, ItemKind::Place(_)));
+                if source.is_none() && target.is_none() && !placed {
                     return None;
                 }
                 let mut parts = Vec::new();
@@ -1134,7 +1158,6 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                         source = Some(Arg::Actor(state));
                     }
                 }
-                source.as_ref()?;
                 self.fill_strike(&mut f, source, target, parts);
             }
             EventKind::Statement | EventKind::Proposal => {

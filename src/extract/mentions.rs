@@ -369,7 +369,7 @@ impl<'a> Recognizer<'a> {
                     self.sentence_states.push(x);
                 }
             }
-            let poss = possessive || (stop < end && self.a.norm(stop) == "'s");
+            let poss = possessive || (stop < end && self.is_possessive_mark(stop));
             items.push(Item {
                 start: i,
                 end: stop,
@@ -379,6 +379,22 @@ impl<'a> Recognizer<'a> {
             i = stop;
         }
         items
+    }
+
+    /// "'s", or a bare apostrophe attached to a word ending in s or a dot
+    /// ("the U.S.' attack", "the allies' plan").
+    fn is_possessive_mark(&self, k: usize) -> bool {
+        let a = self.a;
+        match a.norm(k) {
+            "'s" => true,
+            "'" => {
+                k > 0
+                    && !a.tokens[k].space_before
+                    && a.tokens.get(k + 1).is_none_or(|t| t.space_before)
+                    && (a.surface(k - 1).ends_with('s') || a.surface(k - 1).ends_with('.'))
+            }
+            _ => false,
+        }
     }
 
     fn item_at(&mut self, i: usize, end: usize, sentence_start: bool) -> (usize, ItemKind, bool) {
@@ -391,7 +407,7 @@ impl<'a> Recognizer<'a> {
             return (1, ItemKind::Punct, false);
         }
         let matches = self.lex.matches_at(a, i);
-        if let Some((len, kind)) = self.actor_phrase_at(i, end, &matches, sentence_start) {
+        if let Some((len, kind)) = self.actor_phrase_at(i, end, &matches) {
             return (len, kind, false);
         }
         if let Some(m) = best(&matches, |e| matches!(e, Entry::Place(_))) {
@@ -439,7 +455,6 @@ impl<'a> Recognizer<'a> {
         i: usize,
         end: usize,
         matches: &[Match],
-        sentence_start: bool,
     ) -> Option<(usize, ItemKind)> {
         let a = self.a;
         let mut j = i;
@@ -600,7 +615,10 @@ impl<'a> Recognizer<'a> {
             } else if modifier.is_none() && j == i {
                 let n = self.unknown_name_len(j, end);
                 let given = n >= 2 && self.lex.is_given_name(a.norm(j));
-                if given && !(sentence_start && n < 2) {
+                // "Chuchart Kanpai said": two or three capitalised words
+                // right before a verb are a name
+                let before_verb = (2..=3).contains(&n) && self.verb_at(j + n, end);
+                if given || before_verb {
                     name_end = j + n;
                     person = Some(self.unknown_person(j, name_end, None, None));
                 }
@@ -852,6 +870,27 @@ impl<'a> Recognizer<'a> {
                 noun: pick.1,
             },
         ))
+    }
+
+    /// A lower-case verb trigger (or a comma and one: "X, a lawyer, said"
+    /// is left alone) at token `k`.
+    fn verb_at(&self, k: usize, end: usize) -> bool {
+        if k >= end || self.a.tokens[k].cap {
+            return false;
+        }
+        self.lex
+            .matches_at(self.a, k)
+            .iter()
+            .any(|m| match m.entry {
+                Entry::Trigger(t) => {
+                    let form = self.lex.triggers[t as usize].form;
+                    !matches!(
+                        form,
+                        crate::lexicon::VerbForm::Noun | crate::lexicon::VerbForm::Weapon
+                    )
+                }
+                _ => false,
+            })
     }
 
     fn prev_is_actor(&self, i: usize) -> bool {

@@ -103,7 +103,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
             anchor = Some(d);
         }
     }
-    let drafts = merge_statements(merge_same_events(drafts));
+    let drafts = merge_statements(merge_same_events(drafts, &rec));
     let events = drafts
         .into_iter()
         .enumerate()
@@ -175,14 +175,30 @@ impl Draft {
         }
     }
 
-    fn participant_key(&self) -> Vec<usize> {
-        let mut p = self.found.participants.clone();
-        if let Some(Arg::Place(pl)) = &self.found.target {
-            // a place target counts like a participant
-            p.push(usize::MAX - pl.name.len());
-        }
-        p.sort_unstable();
-        p
+    /// Who the event is between, for merging: a meeting's participants;
+    /// otherwise its source and target (a place target by name), so that a
+    /// strike ordered by a president and the same strike by the state agree.
+    fn participant_key(&self, rec: &Recognizer) -> Vec<String> {
+        let arg = |g: &Option<Arg>| match g {
+            Some(Arg::Actor(x)) => Some(rec.actors.get(*x).actor.id.clone()),
+            Some(Arg::Place(p)) => Some(format!("place:{}", p.name)),
+            None => None,
+        };
+        let mut key: Vec<String> = if self.found.kind == EventKind::Meeting {
+            self.found
+                .participants
+                .iter()
+                .map(|&x| rec.actors.get(x).actor.id.clone())
+                .collect()
+        } else {
+            [arg(&self.found.source), arg(&self.found.target)]
+                .into_iter()
+                .flatten()
+                .collect()
+        };
+        key.sort();
+        key.dedup();
+        key
     }
 }
 
@@ -426,15 +442,15 @@ fn more_precise(x: Option<DateSpan>, y: Option<DateSpan>) -> Option<DateSpan> {
 /// One event per happening: events of the same kind and participants whose
 /// dates agree merge; the strongest factuality wins (a meeting reported as
 /// possible and as having happened happened), a denial stays apart.
-fn merge_same_events(drafts: Vec<Draft>) -> Vec<Draft> {
+fn merge_same_events(drafts: Vec<Draft>, rec: &Recognizer) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     for d in drafts {
         if d.found.kind != EventKind::Statement {
-            let key = d.participant_key();
+            let key = d.participant_key(rec);
             let negated = d.factuality == Factuality::Negated;
             if let Some(prev) = out.iter_mut().find(|p| {
                 p.found.kind == d.found.kind
-                    && p.participant_key() == key
+                    && p.participant_key(rec) == key
                     && (p.factuality == Factuality::Negated) == negated
                     && dates_compatible(&p.date, &d.date)
             }) {

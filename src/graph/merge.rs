@@ -14,8 +14,14 @@ pub struct EventKey {
 }
 
 impl EventKey {
+    /// A meeting is keyed by all its participants; other kinds by source
+    /// and target, as in extraction.
     fn of(p: &Provenance, kind: EventKind, participants: &[String]) -> EventKey {
-        let mut actors: Vec<String> = participants.to_vec();
+        let mut actors: Vec<String> = if kind == EventKind::Meeting {
+            participants.to_vec()
+        } else {
+            Vec::new()
+        };
         for x in p.source.iter().chain(p.target.iter()) {
             if !actors.contains(x) {
                 actors.push(x.clone());
