@@ -6,7 +6,7 @@
 //!
 //! Inputs are written here (news-like text made up for the bench), so the
 //! benches need nothing outside the repository. Each bench is short (10
-//! samples, ~2 s of measurement); `cargo bench --bench stages` takes a couple
+//! samples, 2-3 s of measurement); `cargo bench --bench stages` takes a couple
 //! of minutes. Byte throughput is reported for the text stages, element
 //! throughput (documents or extractions) for the graph stages.
 
@@ -131,6 +131,7 @@ fn graph_stages(c: &mut Criterion) {
         "the article should yield events"
     );
     let mut g = short(c);
+    g.measurement_time(Duration::from_secs(3));
     g.throughput(Throughput::Elements(xs.len() as u64));
     g.bench_function("merge (GraphBuilder::add x400 + finish)", |b| {
         b.iter(|| {
@@ -163,6 +164,7 @@ fn graph_stages(c: &mut Criterion) {
 
 fn lexicon_stage(c: &mut Criterion) {
     let mut g = short(c);
+    g.measurement_time(Duration::from_secs(3));
     g.bench_function("Lexicon::embedded (load + index)", |b| {
         b.iter(|| Lexicon::embedded().expect("embedded lexicon"))
     });

@@ -9,4 +9,5 @@ pub mod ingest;
 pub mod lexicon;
 pub mod model;
 pub mod pipeline;
+pub mod query;
 pub mod text;

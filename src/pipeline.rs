@@ -6,7 +6,7 @@
 //! thread count and memory holds one batch plus the graph.
 
 use crate::extract::extract;
-use crate::graph::{EventGraph, GraphBuilder};
+use crate::graph::{EventGraph, GraphBuilder, GraphData, MergeOptions};
 use crate::ingest::{self, IngestOptions, Input, Item, SkipReason};
 use crate::lexicon::Lexicon;
 use crate::model::{EventKind, Extraction};
@@ -29,6 +29,8 @@ pub enum PipelineError {
     Output(std::io::Error),
     #[error("no input given and the bundled samples folder was not found (looked for {0})")]
     NoSamples(String),
+    #[error("{path}: {message}")]
+    Shard { path: String, message: String },
 }
 
 /// Options shared by `build` and `extract`.
@@ -267,24 +269,107 @@ pub fn extract_jsonl(
     Ok(summary)
 }
 
-/// `diplograph build`: extract, merge into one graph, and write every export
-/// into `out_dir`.
 pub fn build(
     opts: &RunOptions,
     lex: &Lexicon,
     out_dir: &Path,
     log: &mut dyn FnMut(&str),
 ) -> Result<(EventGraph, Summary), PipelineError> {
-    let mut builder = GraphBuilder::new();
+    let (graph, mut summary) = build_graph(opts, lex, MergeOptions::default(), log)?;
+    let started = std::time::Instant::now();
+    summary.written = crate::export::write_all(&graph, out_dir)?;
+    summary.seconds += started.elapsed().as_secs_f64();
+    Ok((graph, summary))
+}
+
+/// Extract and merge into one graph, without writing anything; the
+/// summary counts the merged graph.
+pub fn build_graph(
+    opts: &RunOptions,
+    lex: &Lexicon,
+    merge: MergeOptions,
+    log: &mut dyn FnMut(&str),
+) -> Result<(EventGraph, Summary), PipelineError> {
+    let mut builder = GraphBuilder::with_options(merge);
     let mut summary = run(opts, lex, log, &mut |x| {
         builder.add(&x);
         Ok(())
     })?;
     let started = std::time::Instant::now();
     let graph = builder.finish();
-    summary.written = crate::export::write_all(&graph, out_dir)?;
     summary.seconds += started.elapsed().as_secs_f64();
     summary.actors = graph.data.actors.len();
     summary.events = graph.counts_by_kind().into_iter().collect();
     Ok((graph, summary))
+}
+
+/// `diplograph merge`: the reduce step. Each input is a JSONL file of
+/// extraction records (a shard written by `extract`) or a `graph.json`
+/// (a merge written before), so merges can be hierarchical. A malformed
+/// record line is reported with its file and line and skipped.
+pub fn merge(
+    inputs: &[PathBuf],
+    options: MergeOptions,
+    log: &mut dyn FnMut(&str),
+) -> Result<(EventGraph, Summary), PipelineError> {
+    use std::io::BufRead;
+    let started = std::time::Instant::now();
+    let mut builder = GraphBuilder::with_options(options);
+    let mut summary = Summary::default();
+    for path in inputs {
+        let shard_err = |message: String| PipelineError::Shard {
+            path: path.display().to_string(),
+            message,
+        };
+        let file = std::fs::File::open(path).map_err(|e| shard_err(e.to_string()))?;
+        let mut reader = std::io::BufReader::new(file);
+        if is_graph_file(&mut reader).map_err(|e| shard_err(e.to_string()))? {
+            let data: GraphData = serde_json::from_reader(reader)
+                .map_err(|e| shard_err(format!("not a diplograph graph: {e}")))?;
+            if data.format != crate::graph::FORMAT {
+                return Err(shard_err(format!(
+                    "graph format {:?}, expected {:?}",
+                    data.format,
+                    crate::graph::FORMAT
+                )));
+            }
+            summary.documents += data.documents.len();
+            builder.add_graph(&data);
+            continue;
+        }
+        for (n, line) in reader.lines().enumerate() {
+            let line = line.map_err(|e| shard_err(e.to_string()))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str::<Extraction>(&line) {
+                Ok(x) => {
+                    summary.documents += 1;
+                    builder.add(&x);
+                }
+                Err(e) => {
+                    *summary.skipped.entry(SkipReason::InvalidJson).or_default() += 1;
+                    log(&format!(
+                        "warning: {}:{}: skipped (not an extraction record): {e}",
+                        path.display(),
+                        n + 1
+                    ));
+                }
+            }
+        }
+    }
+    let graph = builder.finish();
+    summary.documents = graph.data.documents.len();
+    summary.actors = graph.data.actors.len();
+    summary.events = graph.counts_by_kind().into_iter().collect();
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok((graph, summary))
+}
+
+/// Does the stream hold a graph file rather than JSON lines? Looks at the
+/// first bytes without consuming them.
+fn is_graph_file(r: &mut impl std::io::BufRead) -> std::io::Result<bool> {
+    let buf = r.fill_buf()?;
+    let head = String::from_utf8_lossy(&buf[..buf.len().min(64)]);
+    Ok(head.trim_start().starts_with("{\"format\""))
 }

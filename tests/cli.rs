@@ -39,6 +39,8 @@ fn build_writes_every_export() {
     for f in [
         "graph.graphml",
         "actors.graphml",
+        "graph.gexf",
+        "actors.gexf",
         "events.csv",
         "nodes.csv",
         "edges.csv",

@@ -4,7 +4,7 @@
 //! date columns there: time goes in a `Timeset` interval).
 
 use super::cell_safe;
-use super::network::{actor_event_counts, actor_span, actor_ties};
+use super::network::{actor_event_counts, actor_spans, actor_ties};
 use crate::graph::EventGraph;
 use std::io::{self, Write};
 
@@ -112,9 +112,12 @@ pub fn write_nodes(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
     ])
     .map_err(csv_err)?;
     let counts = actor_event_counts(g);
+    let spans = actor_spans(g);
     for a in &g.data.actors {
         let c = counts.get(&a.id).copied().unwrap_or_default();
-        let timeset = actor_span(g, &a.id)
+        let timeset = spans
+            .get(&a.id)
+            .copied()
             .map(|(f, l)| format!("<[{f}, {l}]>"))
             .unwrap_or_default();
         w.write_record([

@@ -3,46 +3,20 @@
 //! on every node and edge, `weight` > 0, `edgedefault` written. Dates are
 //! ISO strings (GraphML has no date type and no timeline).
 
-use super::network::{actor_event_counts, actor_span, actor_ties};
+use super::network::{actor_event_counts, actor_spans, actor_ties};
+use super::xml::{empty, end, start, W};
 use super::xml_safe;
 use crate::graph::{EventGraph, Node};
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 use std::io::{self, Write};
 
 const NS: &str = "http://graphml.graphdrawing.org/xmlns";
 
-type W<'a> = Writer<&'a mut dyn Write>;
-
-fn xml_err(e: impl std::fmt::Display) -> io::Error {
-    io::Error::other(e.to_string())
-}
-
-fn start(w: &mut W, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
-    let mut el = BytesStart::new(name);
-    for (k, v) in attrs {
-        el.push_attribute((*k, xml_safe(v).as_ref()));
-    }
-    w.write_event(Event::Start(el)).map_err(xml_err)
-}
-
-fn end(w: &mut W, name: &str) -> io::Result<()> {
-    w.write_event(Event::End(BytesEnd::new(name)))
-        .map_err(xml_err)
-}
-
-fn empty(w: &mut W, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
-    let mut el = BytesStart::new(name);
-    for (k, v) in attrs {
-        el.push_attribute((*k, xml_safe(v).as_ref()));
-    }
-    w.write_event(Event::Empty(el)).map_err(xml_err)
-}
-
 fn data(w: &mut W, key: &str, value: &str) -> io::Result<()> {
     start(w, "data", &[("key", key)])?;
     w.write_event(Event::Text(BytesText::new(&xml_safe(value))))
-        .map_err(xml_err)?;
+        .map_err(super::xml::xml_err)?;
     end(w, "data")
 }
 
@@ -59,7 +33,7 @@ type Key = (&'static str, &'static str, &'static str, &'static str);
 
 fn header(w: &mut W, keys: &[Key]) -> io::Result<()> {
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
-        .map_err(xml_err)?;
+        .map_err(super::xml::xml_err)?;
     start(
         w,
         "graphml",
@@ -258,6 +232,7 @@ pub fn write_actors(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
         &[("id", "actors"), ("edgedefault", "directed")],
     )?;
     let counts = actor_event_counts(g);
+    let spans = actor_spans(g);
     for a in &g.data.actors {
         start(&mut w, "node", &[("id", &nmtoken(&a.id))])?;
         data(&mut w, "label", &a.name)?;
@@ -271,7 +246,7 @@ pub fn write_actors(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
         {
             data(&mut w, key, &n.to_string())?;
         }
-        if let Some((first, last)) = actor_span(g, &a.id) {
+        if let Some((first, last)) = spans.get(&a.id).copied() {
             data(&mut w, "first_date", &first.to_string())?;
             data(&mut w, "last_date", &last.to_string())?;
         }

@@ -9,13 +9,17 @@
 //! spreadsheet would run as formulas.
 
 mod csv_out;
+mod formats;
+mod gexf;
 mod graphml;
 mod network;
+mod xml;
 
 use crate::graph::EventGraph;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+pub use formats::{export, ExportOptions, Format, View};
 pub use network::{actor_event_counts, actor_ties, Tie};
 
 #[derive(Debug, thiserror::Error)]
@@ -31,6 +35,8 @@ pub enum ExportError {
 pub const FILES: &[&str] = &[
     "graph.graphml",
     "actors.graphml",
+    "graph.gexf",
+    "actors.gexf",
     "events.csv",
     "nodes.csv",
     "edges.csv",
@@ -52,6 +58,8 @@ pub fn write_all(g: &EventGraph, dir: &Path) -> Result<Vec<PathBuf>, ExportError
     };
     put("graph.graphml", &mut |w| graphml::write_full(g, w))?;
     put("actors.graphml", &mut |w| graphml::write_actors(g, w))?;
+    put("graph.gexf", &mut |w| gexf::write_full(g, w))?;
+    put("actors.gexf", &mut |w| gexf::write_actors(g, w))?;
     put("events.csv", &mut |w| csv_out::write_events(g, w))?;
     put("nodes.csv", &mut |w| csv_out::write_nodes(g, w))?;
     put("edges.csv", &mut |w| csv_out::write_edges(g, w))?;
@@ -87,6 +95,12 @@ pub fn atomic_write(
         w.flush().map_err(err)?;
     }
     tmp.as_file().sync_all().map_err(err)?;
+    // temporary files are private; an export is an ordinary file
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644)).map_err(err)?;
+    }
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
 }

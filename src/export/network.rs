@@ -111,24 +111,22 @@ pub fn actor_event_counts(g: &EventGraph) -> BTreeMap<String, [usize; 4]> {
     counts
 }
 
-/// Dates of an actor's asserted events: first and last.
-pub fn actor_span(g: &EventGraph, id: &str) -> Option<(NaiveDate, NaiveDate)> {
-    let mut span: Option<(NaiveDate, NaiveDate)> = None;
+/// First and last dates of each actor's asserted events.
+pub fn actor_spans(g: &EventGraph) -> BTreeMap<String, (NaiveDate, NaiveDate)> {
+    let mut spans: BTreeMap<String, (NaiveDate, NaiveDate)> = BTreeMap::new();
     for e in g
         .data
         .events
         .iter()
         .filter(|e| e.factuality == Factuality::Asserted)
     {
-        if !e.actor_ids().contains(&id) {
-            continue;
-        }
-        if let Some(d) = e.date {
-            span = Some(match span {
-                Some((a, b)) => (a.min(d.start), b.max(d.end)),
-                None => (d.start, d.end),
-            });
+        let Some(d) = e.date else { continue };
+        for id in e.actor_ids() {
+            spans
+                .entry(id.to_string())
+                .and_modify(|s| *s = (s.0.min(d.start), s.1.max(d.end)))
+                .or_insert((d.start, d.end));
         }
     }
-    span
+    spans
 }

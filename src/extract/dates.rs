@@ -140,9 +140,13 @@ fn small_number(a: &Analysis, i: usize) -> Option<i64> {
     WORDS.iter().position(|w| *w == n).map(|p| p as i64 + 1)
 }
 
-/// A date expression starting at token `i` (within `end`), with its length
-/// in tokens.
+/// A date expression starting at token `i` and ending by token `end` (the
+/// sentence end), with its length in tokens.
 pub fn parse_at(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)> {
+    parse_unbounded(a, i, end).filter(|(len, _)| i + len <= end)
+}
+
+fn parse_unbounded(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)> {
     let within = |k: usize| k < end;
     // ISO 2017-04-11
     if let Some(y) = year_at(a, i) {
@@ -374,7 +378,7 @@ pub fn resolve(
             month_span(d.year(), d.month())
         }
         DateExpr::RelYear(k) => {
-            let y = doc?.year() + k as i32;
+            let y = doc?.year().checked_add(i32::try_from(k).ok()?)?;
             resolve(DateExpr::Year(y), None, None, tense)
         }
         DateExpr::ThatDay => Some(DateSpan::day(anchor.or(doc)?)),

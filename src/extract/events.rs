@@ -35,6 +35,9 @@ pub struct Found {
     /// An expressed intent ("will support"): the proposal itself is made,
     /// so it is asserted though its content lies ahead.
     pub intent: bool,
+    /// A noun trigger governed by a light or travel verb ("held talks"):
+    /// as much an act of the sentence as a verb.
+    pub governed: bool,
 }
 
 /// Roles whose holder's military orders are the state's acts.
@@ -811,6 +814,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             participants: Vec::new(),
             place: None,
             intent: false,
+            governed: false,
         }
     }
 
@@ -1090,6 +1094,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 }
                 if parts.len() < 2 {
                     if let Some(s) = self.light_verb_subject(t) {
+                        f.governed = true;
                         parts.extend(s);
                     }
                     if let Some((arg, group, prep)) = self.object_after(t, true) {

@@ -73,9 +73,9 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
                     }
                 }
             }
-            // an undated past event is dated by the story, except a strike
-            // named by a noun ("Russia's invasion"), which is mostly background
-            let background = f.noun && f.kind == EventKind::Strike;
+            // an undated past event is dated by the story, except one named
+            // by a noun in passing ("Russia's invasion"), mostly background
+            let background = f.noun && !f.governed;
             if date.is_none() && fact == Factuality::Asserted && !background {
                 date = doc.date.map(DateSpan::day);
             }
@@ -84,7 +84,12 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
                 .clone()
                 .or_else(|| event_place(&a, &items, &s, &f))
                 .or_else(|| match f.kind {
-                    EventKind::Meeting | EventKind::Statement => {
+                    // the dateline is where the reporter is: where what
+                    // happened happened, not where a hoped-for meeting will
+                    // or where an event named in passing took place
+                    EventKind::Meeting | EventKind::Statement
+                        if fact == Factuality::Asserted && (!f.noun || f.governed) =>
+                    {
                         dl.as_ref().and_then(|d| d.place.clone())
                     }
                     _ => None,
@@ -344,7 +349,7 @@ fn event_date(
     anchor: Option<NaiveDate>,
     tense: Tense,
 ) -> Option<DateSpan> {
-    let (c0, c1) = clause_of(a, s, f.trigger.0);
+    let (c0, c1) = clause_of(a, items, s, f.trigger.0);
     let dated: Vec<(usize, DateExpr)> = items
         .iter()
         .filter_map(|it| match it.kind {
@@ -357,8 +362,10 @@ fn event_date(
         .iter()
         .filter(|(p, _)| *p >= c0 && *p < c1)
         .min_by_key(|(p, _)| dist(*p));
+    // a noun names an event the sentence mentions in passing ("his summit
+    // with Biden"): only a date in its own clause dates it
     let chosen = in_clause.or_else(|| {
-        (f.kind != EventKind::Statement)
+        (f.kind != EventKind::Statement && (!f.noun || f.governed))
             .then(|| dated.iter().min_by_key(|(p, _)| dist(*p)))
             .flatten()
     })?;
@@ -370,16 +377,25 @@ fn event_date(
     dates::resolve(chosen.1, doc, anchor, tense)
 }
 
-/// Token range of the clause around token `t`.
-fn clause_of(a: &Analysis, s: &Sentence, t: usize) -> (usize, usize) {
+/// Token range of the clause around token `t`. Commas inside a place or a
+/// date ("Lucca, Italy", "April 11, 2017") do not end it.
+fn clause_of(a: &Analysis, items: &[Item], s: &Sentence, t: usize) -> (usize, usize) {
     let start = factuality::clause_start(a, s.tok_start, t);
+    let inside_item = |tok: usize| {
+        items.iter().any(|it| {
+            it.start < tok
+                && tok < it.end
+                && matches!(it.kind, ItemKind::Place(_) | ItemKind::Date(_))
+        })
+    };
     let mut end = t + 1;
     while end < s.tok_end {
         let n = a.norm(end);
-        if matches!(
+        let boundary = matches!(
             n,
             ";" | "," | ":" | "that" | "who" | "which" | "if" | "but" | "while"
-        ) {
+        );
+        if boundary && !inside_item(end) {
             break;
         }
         end += 1;
@@ -390,7 +406,7 @@ fn clause_of(a: &Analysis, s: &Sentence, t: usize) -> (usize, usize) {
 /// The place of an event: a place named in its clause, else (meetings and
 /// strikes) anywhere in its sentence.
 fn event_place(a: &Analysis, items: &[Item], s: &Sentence, f: &Found) -> Option<Place> {
-    let (c0, c1) = clause_of(a, s, f.trigger.0);
+    let (c0, c1) = clause_of(a, items, s, f.trigger.0);
     let places: Vec<(usize, &Place)> = items
         .iter()
         .filter_map(|it| match &it.kind {

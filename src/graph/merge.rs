@@ -36,11 +36,6 @@ impl EventKey {
             date: p.date,
         }
     }
-
-    /// The same happening as `other`, apart from the date.
-    fn same_but_date(&self, other: &EventKey) -> bool {
-        self.kind == other.kind && self.actors == other.actors && self.negated == other.negated
-    }
 }
 
 pub fn add_extraction(b: &mut GraphBuilder, x: &Extraction) {
@@ -130,43 +125,132 @@ pub fn add_graph_data(b: &mut GraphBuilder, g: &GraphData) {
     }
 }
 
-/// Group reports into events: first by exact key, then a report dated only
-/// to a week, month or year joins the one day-precise event inside its span.
+/// Group reports into events. Reports of one kind, between the same actors,
+/// with the same polarity, are one event when their days lie within the
+/// dedup window of each other and their places do not name different
+/// countries; a report dated only to a week, month or year joins the one
+/// such event its span holds, if there is exactly one.
+/// Everything is decided on sorted data, so input order never matters.
 fn grouped(b: &GraphBuilder) -> Vec<(EventKey, Vec<&Provenance>)> {
-    let mut groups: Vec<(EventKey, Vec<&Provenance>)> = b
-        .events
-        .iter()
-        .map(|(k, v)| (k.clone(), v.values().collect()))
-        .collect();
-    let mut absorbed = vec![false; groups.len()];
-    for i in 0..groups.len() {
-        let Some(span) = groups[i].0.date else {
-            continue;
-        };
-        if span.precision == Precision::Day {
-            continue;
-        }
-        let inside: Vec<usize> = (0..groups.len())
-            .filter(|&j| {
-                j != i
-                    && groups[j].0.same_but_date(&groups[i].0)
-                    && groups[j].0.date.is_some_and(|d| {
-                        d.precision < span.precision && span.start <= d.start && d.end <= span.end
-                    })
-            })
+    if !b.options.dedup {
+        return b
+            .events
+            .iter()
+            .flat_map(|(k, v)| v.values().map(move |p| (k.clone(), vec![p])))
             .collect();
-        if let [j] = inside[..] {
-            let moved: Vec<&Provenance> = groups[i].1.clone();
-            groups[j].1.extend(moved);
-            absorbed[i] = true;
+    }
+    type Bucket<'a> = Vec<(EventKey, Vec<&'a Provenance>)>;
+    let mut buckets: BTreeMap<(EventKind, Vec<String>, bool), Bucket> = BTreeMap::new();
+    for (k, v) in &b.events {
+        buckets
+            .entry((k.kind, k.actors.clone(), k.negated))
+            .or_default()
+            .push((k.clone(), v.values().collect()));
+    }
+    let window = i64::from(b.options.dedup_window_days.max(1));
+    buckets
+        .into_values()
+        .flat_map(|groups| cluster(groups, window))
+        .collect()
+}
+
+/// Countries named by the places of a group's reports.
+fn place_countries(reports: &[&Provenance]) -> BTreeSet<String> {
+    reports
+        .iter()
+        .filter_map(|p| p.place.as_ref().and_then(|pl| pl.country.clone()))
+        .collect()
+}
+
+fn places_agree(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    a.is_empty() || b.is_empty() || !a.is_disjoint(b)
+}
+
+/// Split reports of one exact key by the country of their place; reports
+/// without a place join the largest part (the first by name on a tie).
+fn split_by_place(reports: Vec<&Provenance>) -> Vec<Vec<&Provenance>> {
+    let mut parts: BTreeMap<String, Vec<&Provenance>> = BTreeMap::new();
+    let mut unplaced = Vec::new();
+    for p in reports {
+        match p.place.as_ref().and_then(|pl| pl.country.clone()) {
+            Some(c) => parts.entry(c).or_default().push(p),
+            None => unplaced.push(p),
         }
     }
-    groups
-        .into_iter()
-        .zip(absorbed)
-        .filter(|(_, a)| !a)
-        .map(|(g, _)| g)
-        .collect()
+    let largest = parts
+        .iter()
+        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
+        .map(|(c, _)| c.clone());
+    match largest {
+        Some(c) => {
+            if let Some(v) = parts.get_mut(&c) {
+                v.extend(unplaced);
+            }
+            parts.into_values().collect()
+        }
+        None => vec![unplaced],
+    }
+}
+
+/// Merge the groups of one bucket (same kind, actors, polarity).
+fn cluster(
+    groups: Vec<(EventKey, Vec<&Provenance>)>,
+    window: i64,
+) -> Vec<(EventKey, Vec<&Provenance>)> {
+    let is_fine = |k: &EventKey| k.date.is_some_and(|d| d.precision == Precision::Day);
+    let (fine, coarse): (Vec<_>, Vec<_>) = groups.into_iter().partition(|(k, _)| is_fine(k));
+    // day-precise groups, in date order: join a cluster within the window
+    // whose places agree
+    type Cluster<'a> = (EventKey, Vec<&'a Provenance>, BTreeSet<String>, NaiveDate);
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for (k, reports) in fine {
+        let Some(d) = k.date else { continue };
+        for part in split_by_place(reports) {
+            let places = place_countries(&part);
+            let joined = clusters
+                .iter_mut()
+                .rev()
+                .take_while(|c| (d.start - c.3).num_days() < window)
+                .find(|c| places_agree(&c.2, &places));
+            match joined {
+                Some(c) => {
+                    c.1.extend(part);
+                    c.2.extend(places);
+                    c.3 = c.3.max(d.end);
+                }
+                None => clusters.push((k.clone(), part, places, d.end)),
+            }
+        }
+    }
+    let mut alone: Vec<(EventKey, Vec<&Provenance>)> = Vec::new();
+    for (k, reports) in coarse {
+        let places = place_countries(&reports);
+        let holds: Vec<usize> = clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                // an undated report could be any day of any year: it joins
+                // nothing reported elsewhere
+                let inside = match k.date {
+                    Some(span) => {
+                        c.0.date
+                            .is_some_and(|d| span.start <= d.start && d.end <= span.end)
+                    }
+                    None => false,
+                };
+                inside && places_agree(&c.2, &places)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        match holds[..] {
+            [i] => clusters[i].1.extend(reports),
+            _ => alone.push((k, reports)),
+        }
+    }
+    let mut out: Vec<(EventKey, Vec<&Provenance>)> =
+        clusters.into_iter().map(|(k, r, _, _)| (k, r)).collect();
+    out.extend(alone);
+    out
 }
 
 pub fn to_data(b: &GraphBuilder) -> GraphData {
@@ -257,6 +341,7 @@ pub fn to_data(b: &GraphBuilder) -> GraphData {
             provenance: reports.into_iter().cloned().collect(),
         });
     }
+    make_ids_unique(&mut events);
     events.sort_by(|x, y| (date_key(&x.date), &x.id).cmp(&(date_key(&y.date), &y.id)));
     GraphData {
         format: FORMAT.to_string(),
@@ -272,6 +357,33 @@ pub fn to_data(b: &GraphBuilder) -> GraphData {
     }
 }
 
+/// Events that share kind, date and actors but happened in different
+/// countries get the place's country in their id; any still equal a number.
+fn make_ids_unique(events: &mut [EventNode]) {
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for e in events.iter() {
+        *count.entry(e.id.clone()).or_default() += 1;
+    }
+    for e in events.iter_mut() {
+        if count[&e.id] > 1 {
+            let country = e
+                .provenance
+                .iter()
+                .find_map(|p| p.place.as_ref().and_then(|pl| pl.country.clone()))
+                .unwrap_or_else(|| "unplaced".into());
+            e.id = format!("{}@{}", e.id, country.to_ascii_lowercase());
+        }
+    }
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for e in events.iter_mut() {
+        let n = seen.entry(e.id.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            e.id = format!("{}~{}", e.id, n);
+        }
+    }
+}
+
 /// A readable, stable id that is also a valid XML name token:
 /// `meeting:2017-04-12:rex-tillerson.sergey-lavrov` (`:not` for denials).
 fn event_id(key: &EventKey, date: Option<DateSpan>) -> String {
@@ -284,7 +396,12 @@ fn event_id(key: &EventKey, date: Option<DateSpan>) -> String {
         .map(|a| crate::extract::mentions::slug(a))
         .collect();
     let neg = if key.negated { ":not" } else { "" };
-    format!("{}:{}:{}{}", key.kind.as_str(), d, actors.join("."), neg)
+    let who = if actors.is_empty() {
+        "unknown".to_string()
+    } else {
+        actors.join(".")
+    };
+    format!("{}:{}:{}{}", key.kind.as_str(), d, who, neg)
 }
 
 #[cfg(test)]
@@ -370,5 +487,66 @@ mod tests {
         tree.add_graph(&right.finish().data);
         tree.merge(left);
         assert_eq!(all.finish().data, tree.finish().data);
+    }
+
+    fn with_place(mut x: Extraction, country: &str) -> Extraction {
+        x.events[0].place = Some(Place {
+            name: format!("somewhere in {country}"),
+            country: Some(country.into()),
+            lat: None,
+            lon: None,
+        });
+        x
+    }
+
+    #[test]
+    fn the_dedup_window_decides_how_far_apart_reports_may_be() {
+        let reports = [
+            ext("d1", 7, Factuality::Asserted, Precision::Day),
+            ext("d2", 8, Factuality::Asserted, Precision::Day),
+        ];
+        let count = |options: MergeOptions| {
+            let mut b = GraphBuilder::with_options(options);
+            for r in &reports {
+                b.add(r);
+            }
+            b.finish().data.events.len()
+        };
+        assert_eq!(count(MergeOptions::default()), 2);
+        assert_eq!(
+            count(MergeOptions {
+                dedup: true,
+                dedup_window_days: 2
+            }),
+            1
+        );
+        assert_eq!(
+            count(MergeOptions {
+                dedup: false,
+                dedup_window_days: 2
+            }),
+            2
+        );
+    }
+
+    #[test]
+    fn reports_placed_in_different_countries_stay_apart() {
+        let mut b = GraphBuilder::new();
+        b.add(&with_place(
+            ext("d1", 7, Factuality::Asserted, Precision::Day),
+            "CHE",
+        ));
+        b.add(&with_place(
+            ext("d2", 7, Factuality::Asserted, Precision::Day),
+            "FIN",
+        ));
+        b.add(&with_place(
+            ext("d3", 7, Factuality::Asserted, Precision::Day),
+            "CHE",
+        ));
+        let g = b.finish();
+        let mentions: Vec<usize> = g.data.events.iter().map(|e| e.mentions).collect();
+        assert_eq!(mentions.len(), 2, "{mentions:?}");
+        assert!(mentions.contains(&2) && mentions.contains(&1));
     }
 }

@@ -11,6 +11,7 @@
 //! participants, same day; negations apart) is one event node keeping every
 //! report as provenance.
 
+pub mod filter;
 mod merge;
 
 use crate::model::{ActorType, DateSpan, EventKind, Extraction, Factuality, Place};
@@ -174,11 +175,33 @@ pub struct EventGraph {
     pub data: GraphData,
     pub graph: StableGraph<Node, Role>,
     pub actor_index: BTreeMap<String, NodeIndex>,
+    /// Place id -> its index in `data.places`.
+    place_index: BTreeMap<String, usize>,
+}
+
+/// How reports are merged into events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MergeOptions {
+    /// Merge reports of one event at all (`--no-dedup` turns it off).
+    pub dedup: bool,
+    /// Day-precise reports whose days are fewer than this many days apart
+    /// are one event (`--dedup-window`; 1 = the same day).
+    pub dedup_window_days: u32,
+}
+
+impl Default for MergeOptions {
+    fn default() -> Self {
+        MergeOptions {
+            dedup: true,
+            dedup_window_days: 1,
+        }
+    }
 }
 
 /// Accumulates extractions; memory grows with distinct events, not input.
 #[derive(Debug, Clone, Default)]
 pub struct GraphBuilder {
+    options: MergeOptions,
     documents: BTreeSet<String>,
     actors: BTreeMap<String, ActorNode>,
     /// Event key -> reports, keyed by (doc, event id) so re-adding is a no-op.
@@ -188,6 +211,13 @@ pub struct GraphBuilder {
 impl GraphBuilder {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    pub fn with_options(options: MergeOptions) -> Self {
+        GraphBuilder {
+            options,
+            ..Self::default()
+        }
     }
 
     /// Add one document's extraction.
@@ -247,10 +277,17 @@ impl EventGraph {
                 graph.add_edge(n, *p, Role::Place);
             }
         }
+        let place_index = data
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
         EventGraph {
             data,
             graph,
             actor_index,
+            place_index,
         }
     }
 
@@ -264,7 +301,7 @@ impl EventGraph {
     }
 
     pub fn place(&self, id: &str) -> Option<&PlaceNode> {
-        self.data.places.iter().find(|p| p.id == id)
+        self.place_index.get(id).map(|&i| &self.data.places[i])
     }
 
     /// Read `graph.json`.

@@ -1,0 +1,37 @@
+//! Small helpers over quick-xml shared by the GraphML and GEXF writers:
+//! every attribute value goes through quick-xml's escaping after
+//! [`xml_safe`] removed what XML 1.0 cannot carry.
+
+use super::xml_safe;
+use quick_xml::events::{BytesEnd, BytesStart, Event};
+use quick_xml::Writer;
+use std::io::{self, Write};
+
+pub type W<'a> = Writer<&'a mut dyn Write>;
+
+pub fn xml_err(e: impl std::fmt::Display) -> io::Error {
+    io::Error::other(e.to_string())
+}
+
+fn element<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
+    let mut el = BytesStart::new(name);
+    for (k, v) in attrs {
+        el.push_attribute((*k, xml_safe(v).as_ref()));
+    }
+    el
+}
+
+pub fn start(w: &mut W, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+    w.write_event(Event::Start(element(name, attrs)))
+        .map_err(xml_err)
+}
+
+pub fn end(w: &mut W, name: &str) -> io::Result<()> {
+    w.write_event(Event::End(BytesEnd::new(name)))
+        .map_err(xml_err)
+}
+
+pub fn empty(w: &mut W, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+    w.write_event(Event::Empty(element(name, attrs)))
+        .map_err(xml_err)
+}
