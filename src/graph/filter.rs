@@ -27,8 +27,12 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Keeps everything: no condition set (a depth without actors is none).
     pub fn is_empty(&self) -> bool {
-        *self == Filter::default()
+        Filter {
+            depth: 0,
+            ..self.clone()
+        } == Filter::default()
     }
 
     /// Does one event pass the filter, ignoring the ego network?
