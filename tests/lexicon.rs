@@ -61,8 +61,11 @@ fn countries_at(lex: &Lexicon, text: &str, i: usize) -> Vec<String> {
 // 1. Titles resolved by date
 // ---------------------------------------------------------------------------
 
+/// A day as (year, month, day).
+type Ymd = (i32, u32, u32);
+
 /// (country, role, date, holder) — each checked against data/lexicon/people.
-const HOLDERS: &[(&str, &str, (i32, u32, u32), &str)] = &[
+const HOLDERS: &[(&str, &str, Ymd, &str)] = &[
     // USA
     ("USA", "president", (1995, 6, 1), "Bill Clinton"),
     ("USA", "president", (2022, 3, 1), "Joe Biden"),

@@ -143,7 +143,49 @@ fn small_number(a: &Analysis, i: usize) -> Option<i64> {
 /// A date expression starting at token `i` and ending by token `end` (the
 /// sentence end), with its length in tokens.
 pub fn parse_at(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)> {
+    if !can_start_date(a, i) {
+        return None;
+    }
     parse_unbounded(a, i, end).filter(|(len, _)| i + len <= end)
+}
+
+/// A cheap test that rules out most tokens: a date starts with a number, a
+/// capitalised word (month, weekday) or one of a few words.
+fn can_start_date(a: &Analysis, i: usize) -> bool {
+    let Some(t) = a.tokens.get(i) else {
+        return false;
+    };
+    t.kind == TokenKind::Number
+        || t.cap
+        || matches!(
+            a.norm(i),
+            "yesterday"
+                | "today"
+                | "tonight"
+                | "tomorrow"
+                | "last"
+                | "past"
+                | "next"
+                | "this"
+                | "coming"
+                | "earlier"
+                | "later"
+                | "late"
+                | "early"
+                | "that"
+                | "the"
+                | "a"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+        )
 }
 
 fn parse_unbounded(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)> {

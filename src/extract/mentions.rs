@@ -327,6 +327,8 @@ pub struct Recognizer<'a> {
     /// previous sentence's (for "it" and "they").
     sentence_states: Vec<usize>,
     previous_states: Vec<usize>,
+    /// Dictionary matches at every token, looked up once per document.
+    token_matches: Vec<Vec<Match>>,
     /// The person the text is about: the speaker or actor of the last
     /// sentence's events, set by extraction after each sentence.
     pub focus: Option<usize>,
@@ -343,6 +345,7 @@ impl<'a> Recognizer<'a> {
             surnames: FxHashMap::default(),
             by_role: FxHashMap::default(),
             sentence_persons: Vec::new(),
+            token_matches: (0..a.tokens.len()).map(|i| lex.matches_at(a, i)).collect(),
             sentence_states: Vec::new(),
             previous_states: Vec::new(),
             focus: None,
@@ -406,7 +409,7 @@ impl<'a> Recognizer<'a> {
         if tok.kind == TokenKind::Punct {
             return (1, ItemKind::Punct, false);
         }
-        let matches = self.lex.matches_at(a, i);
+        let matches = self.matches(i);
         if let Some((len, kind)) = self.actor_phrase_at(i, end, &matches) {
             return (len, kind, false);
         }
@@ -462,7 +465,7 @@ impl<'a> Recognizer<'a> {
         let mut matches = matches.to_vec();
         // a determiner or possessive pronoun opening a title phrase
         if matches!(a.norm(i), "the" | "his" | "her" | "their" | "its") && i + 1 < end {
-            let next = self.lex.matches_at(a, i + 1);
+            let next = self.matches(i + 1);
             let opens = next.iter().any(|m| {
                 matches!(
                     m.entry,
@@ -518,7 +521,7 @@ impl<'a> Recognizer<'a> {
                 j += 1;
                 continue;
             }
-            let tm = self.lex.matches_at(a, j);
+            let tm = self.matches(j);
             let tp = best(&tm, |e| matches!(e, Entry::Title(_)));
             let pp = best(&tm, |e| matches!(e, Entry::Person(_)));
             match tp {
@@ -544,7 +547,7 @@ impl<'a> Recognizer<'a> {
         }
         // "the President of France", "leaders of Romania's government"
         if title.is_some() && modifier.is_none() && j + 1 < end && a.norm(j) == "of" {
-            let om = self.lex.matches_at(a, j + 1);
+            let om = self.matches(j + 1);
             if let Some(m) = best(&om, |e| {
                 matches!(
                     e,
@@ -563,7 +566,7 @@ impl<'a> Recognizer<'a> {
                 // "Romania's new government": the institution word goes too
                 let mut k = j;
                 while k < end && k < j + 3 {
-                    let im = self.lex.matches_at(a, k);
+                    let im = self.matches(k);
                     if let Some(inst) = best(&im, |e| matches!(e, Entry::Institution(_))) {
                         j = k + inst.len;
                         break;
@@ -576,7 +579,7 @@ impl<'a> Recognizer<'a> {
         if title.is_none() && !counterpart && !honorific {
             if let Some((m_entry, _, _)) = modifier {
                 if let Some(country) = self.country_of_entry(m_entry) {
-                    let im = self.lex.matches_at(a, j);
+                    let im = self.matches(j);
                     if let Some(inst) = best(&im, |e| matches!(e, Entry::Institution(_))) {
                         if let Entry::Institution(x) = inst.entry {
                             let idx = self.institution_actor(country, x);
@@ -593,7 +596,7 @@ impl<'a> Recognizer<'a> {
             let nm = if j == i {
                 matches.clone()
             } else {
-                self.lex.matches_at(a, j)
+                self.matches(j)
             };
             if let Some(p) = best(&nm, |e| matches!(e, Entry::Person(_))) {
                 if let Entry::Person(x) = p.entry {
@@ -726,7 +729,7 @@ impl<'a> Recognizer<'a> {
             return true;
         }
         if e < end && !matches!(next, "and" | "," | "-") {
-            let m = self.lex.matches_at(a, e);
+            let m = self.matches(e);
             let verb = m.iter().any(|m| match m.entry {
                 Entry::Trigger(t) => {
                     self.lex.triggers[t as usize].form != crate::lexicon::VerbForm::Noun
@@ -745,7 +748,7 @@ impl<'a> Recognizer<'a> {
     fn place_len(&self, i: usize, len: usize, end: usize) -> usize {
         let j = i + len;
         if j + 1 < end && self.a.norm(j) == "," {
-            let m = self.lex.matches_at(self.a, j + 1);
+            let m = self.matches(j + 1);
             if let Some(c) = best(&m, |e| matches!(e, Entry::Country(_))) {
                 return len + 1 + c.len;
             }
@@ -878,19 +881,16 @@ impl<'a> Recognizer<'a> {
         if k >= end || self.a.tokens[k].cap {
             return false;
         }
-        self.lex
-            .matches_at(self.a, k)
-            .iter()
-            .any(|m| match m.entry {
-                Entry::Trigger(t) => {
-                    let form = self.lex.triggers[t as usize].form;
-                    !matches!(
-                        form,
-                        crate::lexicon::VerbForm::Noun | crate::lexicon::VerbForm::Weapon
-                    )
-                }
-                _ => false,
-            })
+        self.token_matches[k].iter().any(|m| match m.entry {
+            Entry::Trigger(t) => {
+                let form = self.lex.triggers[t as usize].form;
+                !matches!(
+                    form,
+                    crate::lexicon::VerbForm::Noun | crate::lexicon::VerbForm::Weapon
+                )
+            }
+            _ => false,
+        })
     }
 
     fn prev_is_actor(&self, i: usize) -> bool {
@@ -987,7 +987,7 @@ impl<'a> Recognizer<'a> {
             if dates::parse_at(a, k, end).is_some() {
                 break;
             }
-            let m = self.lex.matches_at(a, k);
+            let m = self.matches(k);
             let other = m.iter().any(|m| {
                 let capitalised_trigger =
                     matches!(m.entry, Entry::Trigger(_)) && t.cap && words > 0;
@@ -1049,6 +1049,11 @@ impl<'a> Recognizer<'a> {
         }
         let o = self.lex.orgs.iter().position(|o| o.id == code)?;
         Some(self.org_actor(o))
+    }
+
+    /// The dictionary matches at token `i` (none past the end), longest first.
+    fn matches(&self, i: usize) -> Vec<Match> {
+        self.token_matches.get(i).cloned().unwrap_or_default()
     }
 
     /// The actor for a country by ISO3, if the lexicon knows the country.
