@@ -215,6 +215,15 @@ enum LexiconCommand {
     },
     /// Validate a folder of lexicon files
     Check { dir: PathBuf },
+    /// What a name resolves to, and why (titles by --date)
+    Lookup {
+        name: String,
+        /// The date that decides who held an office (YYYY-MM-DD)
+        #[arg(long, value_parser = parse_date)]
+        date: Option<chrono::NaiveDate>,
+        #[arg(long = "lexicon", value_name = "DIR")]
+        lexicons: Vec<PathBuf>,
+    },
 }
 
 // subcommand names win over INPUT paths, so `query data/samples met X` works
@@ -606,6 +615,20 @@ fn run(cli: Cli) -> Result<()> {
             LexiconCommand::Check { dir } => {
                 let n = Lexicon::check_dir(&dir)?;
                 println!("{}: OK ({n} rows)", dir.display());
+            }
+            LexiconCommand::Lookup {
+                name,
+                date,
+                lexicons,
+            } => {
+                let lex = load_lexicon(&lexicons)?;
+                let readings = lex.lookup(&name, date);
+                if readings.is_empty() {
+                    bail!("{name:?}: not in the lexicon");
+                }
+                for r in readings {
+                    println!("{}\t{}\t{}", r.kind, r.what, r.why);
+                }
             }
         },
     }

@@ -253,6 +253,21 @@ fn lexicon_stats_and_check() {
         .assert()
         .success()
         .stdout(predicate::str::contains("countries\t25"));
+    bin()
+        .args([
+            "lexicon",
+            "lookup",
+            "the U.S. Secretary of State",
+            "--date",
+            "2023-06-18",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Antony Blinken"));
+    bin()
+        .args(["lexicon", "lookup", "Blorfistan"])
+        .assert()
+        .code(1);
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("places.tsv"),

@@ -8,6 +8,7 @@
 
 mod files;
 mod index;
+mod lookup;
 
 use crate::text::normalize_phrase;
 use chrono::NaiveDate;
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 pub use files::{LexiconError, FILES};
 use index::PhraseIndex;
 pub use index::{Entry, Match};
+pub use lookup::Reading;
 
 #[derive(Debug, Clone)]
 pub struct Country {
