@@ -176,10 +176,10 @@ fn write_node_link(g: &EventGraph, w: &mut dyn Write) -> io::Result<()> {
     w.write_all(b"\n")
 }
 
-fn node_id(n: &Node) -> String {
+fn node_id(g: &EventGraph, n: &Node) -> String {
     match n {
         Node::Actor(a) => format!("actor:{}", a.id),
-        Node::Event(e) => format!("event:{}", e.id),
+        Node::Event(i) => format!("event:{}", g.event(*i).id),
         Node::Place(p) => format!("place:{}", p.id),
     }
 }
@@ -210,17 +210,20 @@ fn write_full_nodes_csv(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
                 String::new(),
                 String::new(),
             ),
-            Node::Event(e) => (
-                super::graphml::event_label(g, e),
-                "event",
-                e.kind.as_str().to_string(),
-                None,
-                e.factuality.as_str().to_string(),
-                e.mentions.to_string(),
-                e.date
-                    .map(|d| format!("<[{}, {}]>", d.start, d.end))
-                    .unwrap_or_default(),
-            ),
+            Node::Event(i) => {
+                let e = g.event(*i);
+                (
+                    super::graphml::event_label(g, e),
+                    "event",
+                    e.kind.as_str().to_string(),
+                    None,
+                    e.factuality.as_str().to_string(),
+                    e.mentions.to_string(),
+                    e.date
+                        .map(|d| format!("<[{}, {}]>", d.start, d.end))
+                        .unwrap_or_default(),
+                )
+            }
             Node::Place(p) => (
                 p.name.clone(),
                 "place",
@@ -232,7 +235,7 @@ fn write_full_nodes_csv(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
             ),
         };
         w.write_record([
-            cell_safe(&node_id(node)),
+            cell_safe(&node_id(g, node)),
             cell_safe(&label),
             ty.to_string(),
             kind,
@@ -259,15 +262,16 @@ fn write_full_edges_csv(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
         };
         let role = g.graph[ei].as_str();
         let timeset = match &g.graph[a] {
-            Node::Event(e) => e
+            Node::Event(i) => g
+                .event(*i)
                 .date
                 .map(|d| format!("<[{}, {}]>", d.start, d.end))
                 .unwrap_or_default(),
             _ => String::new(),
         };
         w.write_record([
-            cell_safe(&node_id(&g.graph[a])),
-            cell_safe(&node_id(&g.graph[b])),
+            cell_safe(&node_id(g, &g.graph[a])),
+            cell_safe(&node_id(g, &g.graph[b])),
             "Directed".to_string(),
             role.to_string(),
             format!("e{}", ei.index()),

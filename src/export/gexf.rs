@@ -238,7 +238,8 @@ pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
                     ],
                 )?;
             }
-            Node::Event(e) => {
+            Node::Event(i) => {
+                let e = g.event(*i);
                 let sp: Vec<_> = span_of(&e.date).into_iter().collect();
                 let label = super::graphml::event_label(g, e);
                 open_element(
@@ -300,13 +301,14 @@ pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
         let Some((a, b)) = g.graph.edge_endpoints(ei) else {
             continue;
         };
-        let (Node::Event(e), target) = (&g.graph[a], &g.graph[b]) else {
+        let (&Node::Event(event), target) = (&g.graph[a], &g.graph[b]) else {
             continue;
         };
+        let e = g.event(event);
         let target_id = match target {
             Node::Actor(x) => format!("actor:{}", x.id),
             Node::Place(p) => format!("place:{}", p.id),
-            Node::Event(x) => format!("event:{}", x.id),
+            Node::Event(x) => format!("event:{}", g.event(*x).id),
         };
         let role = g.graph[ei].as_str();
         let sp: Vec<_> = span_of(&e.date).into_iter().collect();

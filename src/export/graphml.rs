@@ -101,7 +101,7 @@ pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
         let node = &g.graph[n];
         let id = nmtoken(&match node {
             Node::Actor(a) => format!("actor:{}", a.id),
-            Node::Event(e) => format!("event:{}", e.id),
+            Node::Event(i) => format!("event:{}", g.event(*i).id),
             Node::Place(p) => format!("place:{}", p.id),
         });
         start(&mut w, "node", &[("id", &id)])?;
@@ -113,7 +113,8 @@ pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
                 opt(&mut w, "country", a.country.as_deref())?;
                 opt(&mut w, "role", a.role.as_deref())?;
             }
-            Node::Event(e) => {
+            Node::Event(i) => {
+                let e = g.event(*i);
                 data(&mut w, "label", &event_label(g, e))?;
                 data(&mut w, "node_type", "event")?;
                 data(&mut w, "kind", e.kind.as_str())?;

@@ -253,11 +253,36 @@ fn cluster(
     out
 }
 
-pub fn to_data(b: &GraphBuilder) -> GraphData {
+/// Where each report of each event is stored: its key and (doc, event id).
+type ReportAddress = (EventKey, (String, String));
+
+/// The merged graph; consumes the builder so that every report moves into
+/// its event instead of being copied.
+pub fn to_data(mut b: GraphBuilder) -> GraphData {
+    let plan: Vec<(EventKey, Vec<ReportAddress>)> = grouped(&b)
+        .into_iter()
+        .map(|(key, reports)| {
+            let addresses = reports
+                .iter()
+                .map(|p| {
+                    let k = EventKey::of(p, key.kind, &p.participants);
+                    (k, (p.doc_id.clone(), p.event_id.clone()))
+                })
+                .collect();
+            (key, addresses)
+        })
+        .collect();
     let mut events = Vec::new();
     let mut places: BTreeMap<String, PlaceNode> = BTreeMap::new();
     let mut used_actors: BTreeSet<String> = BTreeSet::new();
-    for (key, mut reports) in grouped(b) {
+    for (key, addresses) in plan {
+        let mut reports: Vec<Provenance> = addresses
+            .into_iter()
+            .filter_map(|(k, id)| b.events.get_mut(&k).and_then(|m| m.remove(&id)))
+            .collect();
+        if reports.is_empty() {
+            continue;
+        }
         reports.sort_by(|x, y| {
             (&x.doc_id, &x.event_id, x.span).cmp(&(&y.doc_id, &y.event_id, y.span))
         });
@@ -266,11 +291,11 @@ pub fn to_data(b: &GraphBuilder) -> GraphData {
             .map(|p| p.factuality.strength())
             .max()
             .unwrap_or(0);
-        let lead = reports
+        let lead_at = reports
             .iter()
-            .find(|p| p.factuality.strength() == strongest)
-            .copied()
-            .unwrap_or(reports[0]);
+            .position(|p| p.factuality.strength() == strongest)
+            .unwrap_or(0);
+        let lead = &reports[lead_at];
         let date = reports
             .iter()
             .filter_map(|p| p.date)
@@ -323,7 +348,11 @@ pub fn to_data(b: &GraphBuilder) -> GraphData {
                 outlets.insert(r.to_lowercase());
             }
         }
-        let docs: BTreeSet<&str> = reports.iter().map(|p| p.doc_id.as_str()).collect();
+        let documents = reports
+            .iter()
+            .map(|p| p.doc_id.as_str())
+            .collect::<BTreeSet<&str>>()
+            .len();
         events.push(EventNode {
             id: event_id(&key, date),
             kind: key.kind,
@@ -336,9 +365,9 @@ pub fn to_data(b: &GraphBuilder) -> GraphData {
             trigger: lead.trigger.clone(),
             cameo: lead.cameo.clone(),
             mentions: reports.len(),
-            documents: docs.len(),
+            documents,
             sources: outlets.len(),
-            provenance: reports.into_iter().cloned().collect(),
+            provenance: reports,
         });
     }
     make_ids_unique(&mut events);

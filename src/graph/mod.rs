@@ -119,7 +119,9 @@ impl EventNode {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
     Actor(ActorNode),
-    Event(EventNode),
+    /// Index into `GraphData::events` (events carry every report; the
+    /// graph holds them once).
+    Event(usize),
     Place(PlaceNode),
 }
 
@@ -239,7 +241,8 @@ impl GraphBuilder {
         self.documents.len()
     }
 
-    pub fn finish(&self) -> EventGraph {
+    /// The merged graph (consumes the builder: reports move, not copy).
+    pub fn finish(self) -> EventGraph {
         EventGraph::from_data(merge::to_data(self))
     }
 }
@@ -257,8 +260,8 @@ impl EventGraph {
             let n = graph.add_node(Node::Place(p.clone()));
             place_index.insert(p.id.clone(), n);
         }
-        for e in &data.events {
-            let n = graph.add_node(Node::Event(e.clone()));
+        for (i, e) in data.events.iter().enumerate() {
+            let n = graph.add_node(Node::Event(i));
             let mut linked = BTreeSet::new();
             for (id, role) in e
                 .source
@@ -298,6 +301,11 @@ impl EventGraph {
                 Node::Actor(a) => Some(a),
                 _ => None,
             })
+    }
+
+    /// The event a graph node stands for.
+    pub fn event(&self, i: usize) -> &EventNode {
+        &self.data.events[i]
     }
 
     pub fn place(&self, id: &str) -> Option<&PlaceNode> {

@@ -41,7 +41,7 @@ impl<'g> Projection<'g> {
         for (i, node) in g.graph.node_references() {
             let hop = match node {
                 Node::Actor(a) => Hop::Actor(a.id.as_str()),
-                Node::Event(e) if f.keeps(e) => Hop::Event(e),
+                Node::Event(i) if f.keeps(g.event(*i)) => Hop::Event(g.event(*i)),
                 Node::Event(_) | Node::Place(_) => continue,
             };
             index.insert(i, graph.add_node(hop));
