@@ -4,55 +4,12 @@
 //! Skips with a message when `../shared` or python3 is absent.
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 const SLACK: f64 = 0.03;
 
-fn shared() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if !p.join("eval/gold_dev.jsonl").exists() {
-        eprintln!("SKIP: ../shared/eval not found beside the project");
-        return None;
-    }
-    if Command::new("python3").arg("--version").output().is_err() {
-        eprintln!("SKIP: python3 not available to run ../shared/tools/score.py");
-        return None;
-    }
-    Some(p)
-}
-
-fn score(shared: &Path, set: &Path) -> Value {
-    let dir = tempfile::tempdir().unwrap();
-    let (input, pred) = (dir.path().join("in.jsonl"), dir.path().join("pred.jsonl"));
-    assert!(Command::new("python3")
-        .arg(shared.join("tools/to_input.py"))
-        .arg(set)
-        .arg("-o")
-        .arg(&input)
-        .status()
-        .unwrap()
-        .success());
-    assert!(Command::new(env!("CARGO_BIN_EXE_diplograph"))
-        .args(["extract", "-q", "-o"])
-        .arg(&pred)
-        .arg(&input)
-        .status()
-        .unwrap()
-        .success());
-    let out = Command::new("python3")
-        .arg(shared.join("tools/score.py"))
-        .arg("--gold")
-        .arg(set)
-        .arg("--pred")
-        .arg(&pred)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
-    serde_json::from_str(text.lines().last().unwrap()).unwrap()
-}
+mod common;
+use common::{score, shared};
 
 fn floor() -> Value {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/accuracy_floor.json");
@@ -68,7 +25,9 @@ fn at_least(name: &str, got: f64, recorded: f64) {
 
 #[test]
 fn scores_stay_at_the_recorded_floor() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = shared("eval/gold_dev.jsonl") else {
+        return;
+    };
     let f = floor();
     let seed = score(&shared, &shared.join("seed"));
     at_least(

@@ -3,64 +3,16 @@
 //! Skips with a message when `../shared` or python3 is not there.
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn shared() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if !p.join("seed/000.txt").exists() {
-        eprintln!("SKIP: ../shared/seed not found beside the project");
-        return None;
-    }
-    if Command::new("python3").arg("--version").output().is_err() {
-        eprintln!("SKIP: python3 not available to run ../shared/tools/score.py");
-        return None;
-    }
-    Some(p)
-}
-
-/// Convert, extract and score one gold set; returns the JSON summary.
-pub fn score(shared: &Path, set: &Path) -> Value {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("input.jsonl");
-    let pred = dir.path().join("pred.jsonl");
-    let ok = Command::new("python3")
-        .arg(shared.join("tools/to_input.py"))
-        .arg(set)
-        .arg("-o")
-        .arg(&input)
-        .status()
-        .expect("to_input.py runs");
-    assert!(ok.success());
-    let ok = Command::new(env!("CARGO_BIN_EXE_diplograph"))
-        .args(["extract", "-q", "-o"])
-        .arg(&pred)
-        .arg(&input)
-        .status()
-        .expect("diplograph runs");
-    assert!(ok.success());
-    let out = Command::new("python3")
-        .arg(shared.join("tools/score.py"))
-        .arg("--gold")
-        .arg(set)
-        .arg("--pred")
-        .arg(&pred)
-        .arg("--json")
-        .output()
-        .expect("score.py runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
-    eprintln!("{text}");
-    serde_json::from_str(text.lines().last().unwrap()).unwrap()
-}
+mod common;
+use common::{score, shared};
 
 #[test]
 fn seed_article_events_are_right() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = shared("seed/000.txt") else {
+        return;
+    };
     let s = score(&shared, &shared.join("seed"));
     let matched = s["overall"]["tp_gold"].as_u64().unwrap();
     assert!(matched >= 10, "matched {matched} of 10 expected events");
@@ -78,7 +30,9 @@ fn seed_article_events_are_right() {
 
 #[test]
 fn the_tillerson_putin_meeting_is_possible_never_asserted() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = shared("seed/000.txt") else {
+        return;
+    };
     let text = std::fs::read_to_string(shared.join("seed/000.txt")).unwrap();
     let body = text.split_once("\n\n").unwrap().1;
     let input = serde_json::json!({"id": "000", "date": "2017-04-12", "text": body}).to_string();

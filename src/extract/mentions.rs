@@ -466,16 +466,10 @@ impl<'a> Recognizer<'a> {
         // a determiner or possessive pronoun opening a title phrase
         if matches!(a.norm(i), "the" | "his" | "her" | "their" | "its") && i + 1 < end {
             let next = self.matches(i + 1);
-            let opens = next.iter().any(|m| {
-                matches!(
-                    m.entry,
-                    Entry::Title(_)
-                        | Entry::Demonym(_)
-                        | Entry::Country(_)
-                        | Entry::Metonym(_)
-                        | Entry::Org(_)
-                )
-            }) || a.norm(i + 1) == "counterpart";
+            let opens = next
+                .iter()
+                .any(|m| matches!(m.entry, Entry::Title(_)) || is_state_word(&m.entry))
+                || a.norm(i + 1) == "counterpart";
             if !opens {
                 return None;
             }
@@ -490,16 +484,7 @@ impl<'a> Recognizer<'a> {
         let person_len = best(&matches, |e| matches!(e, Entry::Person(_)))
             .map(|m| m.len)
             .unwrap_or(0);
-        if let Some(m) = best(&matches, |e| {
-            matches!(
-                e,
-                Entry::Country(_)
-                    | Entry::Demonym(_)
-                    | Entry::Metonym(_)
-                    | Entry::Capital(_)
-                    | Entry::Org(_)
-            )
-        }) {
+        if let Some(m) = best(&matches, is_state_word) {
             let place_len = best(&matches, |e| matches!(e, Entry::Place(_)))
                 .map(|p| p.len)
                 .unwrap_or(0);
@@ -548,16 +533,7 @@ impl<'a> Recognizer<'a> {
         // "the President of France", "leaders of Romania's government"
         if title.is_some() && modifier.is_none() && j + 1 < end && a.norm(j) == "of" {
             let om = self.matches(j + 1);
-            if let Some(m) = best(&om, |e| {
-                matches!(
-                    e,
-                    Entry::Country(_)
-                        | Entry::Demonym(_)
-                        | Entry::Metonym(_)
-                        | Entry::Capital(_)
-                        | Entry::Org(_)
-                )
-            }) {
+            if let Some(m) = best(&om, is_state_word) {
                 modifier = Some((m.entry, j + 1, j + 1 + m.len));
                 j += 1 + m.len;
                 if j < end && a.norm(j) == "'s" {
@@ -1214,6 +1190,19 @@ impl<'a> Recognizer<'a> {
             role_key: Some(t.role.clone()),
         })
     }
+}
+
+/// A word for a state or organisation that can modify a title or stand
+/// for its government: country, demonym, metonym, capital, organisation.
+fn is_state_word(e: &Entry) -> bool {
+    matches!(
+        e,
+        Entry::Country(_)
+            | Entry::Demonym(_)
+            | Entry::Metonym(_)
+            | Entry::Capital(_)
+            | Entry::Org(_)
+    )
 }
 
 /// The longest match whose entry passes `f`.

@@ -300,22 +300,7 @@ pub fn actors(g: &EventGraph, f: &EventFilter, which: &ActorFilter) -> Table {
 mod tests {
     use super::*;
     use crate::query::filter::Filters;
-    use crate::query::tests::fixture;
-
-    fn set(ids: &[&str]) -> ActorSet {
-        ActorSet {
-            label: ids.join("+"),
-            ids: ids.iter().map(|s| s.to_string()).collect(),
-        }
-    }
-
-    fn asserted() -> EventFilter {
-        crate::query::filter::event_filter(&Filters::default(), None)
-    }
-
-    fn column(t: &Table, name: &str) -> Vec<String> {
-        (0..t.rows.len()).filter_map(|i| t.get(i, name)).collect()
-    }
+    use crate::query::tests::{asserted, column, fixture, set};
 
     #[test]
     fn met_counts_each_partner_with_dates_and_places() {

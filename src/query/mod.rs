@@ -307,6 +307,24 @@ pub(crate) mod tests {
     /// A small graph: the U.S. strike on Syria, Russia's statement on it,
     /// two Tillerson–Lavrov meetings, a planned Tillerson–Erdoğan meeting,
     /// and a possible statement linking two people called Kim.
+    /// An actor set of these ids, as resolution would give.
+    pub(crate) fn set(ids: &[&str]) -> ActorSet {
+        ActorSet {
+            label: ids.join("+"),
+            ids: ids.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// The default filter: asserted events only.
+    pub(crate) fn asserted() -> filter::EventFilter {
+        filter::event_filter(&Filters::default(), None)
+    }
+
+    /// One column of a table, top to bottom.
+    pub(crate) fn column(t: &Table, name: &str) -> Vec<String> {
+        (0..t.rows.len()).filter_map(|i| t.get(i, name)).collect()
+    }
+
     pub(crate) fn fixture() -> EventGraph {
         use ActorType::*;
         use EventKind::*;

@@ -207,22 +207,7 @@ pub fn neighbors(g: &EventGraph, f: &EventFilter, who: &ActorSet, depth: usize) 
 mod tests {
     use super::*;
     use crate::query::filter::Filters;
-    use crate::query::tests::fixture;
-
-    fn set(ids: &[&str]) -> ActorSet {
-        ActorSet {
-            label: ids.join("+"),
-            ids: ids.iter().map(|s| s.to_string()).collect(),
-        }
-    }
-
-    fn asserted() -> EventFilter {
-        crate::query::filter::event_filter(&Filters::default(), None)
-    }
-
-    fn column(t: &Table, name: &str) -> Vec<String> {
-        (0..t.rows.len()).filter_map(|i| t.get(i, name)).collect()
-    }
+    use crate::query::tests::{asserted, column, fixture, set};
 
     #[test]
     fn the_shortest_chain_goes_through_shared_events() {
