@@ -517,9 +517,26 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         let short_aside = k - open <= 3 && !(open + 1..k).any(|q| self.actor_at(q).is_some());
         let relative = matches!(
             first,
-            "who" | "which" | "whose" | "a" | "an" | "the" | "also" | "meanwhile" | "however"
+            "who"
+                | "which"
+                | "whose"
+                | "a"
+                | "an"
+                | "the"
+                | "also"
+                | "meanwhile"
+                | "however"
+                | "now"
+                | "then"
+                | "once"
+                | "himself"
+                | "herself"
+                | "itself"
         );
-        (short_aside || relative).then_some(open)
+        // a participle phrase: "Kerry and Lavrov, addressing a news
+        // conference after talks in Geneva, said"
+        let participle = first.len() > 4 && (first.ends_with("ing") || first.ends_with("ed"));
+        (short_aside || relative || participle).then_some(open)
     }
 
     /// "..., said Peskov": a speaker right after a statement trigger.
