@@ -38,6 +38,9 @@ struct Common {
     /// No progress bar and no summary
     #[arg(short, long)]
     quiet: bool,
+    /// Fail (exit status 1) if any input was skipped
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Subcommand)]
@@ -458,6 +461,15 @@ fn write_exports(
     Ok(written)
 }
 
+/// `--strict`: a skipped input fails the run, for pipelines that must not
+/// lose documents silently.
+fn fail_if_strict(common: &Common, summary: &pipeline::Summary) -> Result<()> {
+    if common.strict && summary.skipped_total() > 0 {
+        bail!("--strict: {} input(s) skipped", summary.skipped_total());
+    }
+    Ok(())
+}
+
 fn show_paths(paths: &[PathBuf]) -> String {
     paths
         .iter()
@@ -510,6 +522,7 @@ fn run(cli: Cli) -> Result<()> {
             let (graph, mut summary) =
                 pipeline::build_graph(&opts, &lex, merge.options(), &mut log)?;
             let graph = filters.filter(&graph, &lex)?.apply(&graph);
+            fail_if_strict(&common, &summary)?;
             summary.written = write_exports(&graph, &out, &formats)?;
             if !common.quiet {
                 eprintln!("{}", summary.line());
@@ -585,8 +598,11 @@ fn run(cli: Cli) -> Result<()> {
                     w.flush()?;
                 }
             }
-            if let (Some(s), false) = (summary, common.quiet) {
-                eprintln!("{}", s.line());
+            if let Some(s) = summary {
+                if !common.quiet {
+                    eprintln!("{}", s.line());
+                }
+                fail_if_strict(&common, &s)?;
             }
         }
         Command::Query(args) => run_query(*args, &mut log)?,

@@ -281,3 +281,85 @@ fn lexicon_stats_and_check() {
         .code(1)
         .stderr(predicate::str::contains("places.tsv:2"));
 }
+
+#[test]
+fn strict_turns_a_skip_into_a_failure_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ok.txt"), "Lavrov met Kerry on Monday.").unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let out = dir.path().join("out");
+    bin()
+        .arg("build")
+        .arg(dir.path())
+        .args(["--strict", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--strict: 1 input(s) skipped"));
+    assert!(!out.exists());
+    bin()
+        .arg("build")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+}
+
+#[test]
+fn an_unwritable_output_folder_fails_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "a file where a folder should be").unwrap();
+    bin()
+        .args(["build", "data/samples", "-q", "-o"])
+        .arg(blocker.join("exports"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not-a-folder"));
+    assert_eq!(
+        std::fs::read_to_string(&blocker).unwrap(),
+        "a file where a folder should be"
+    );
+}
+
+#[test]
+fn the_order_of_inputs_does_not_change_the_graph() {
+    let mut files: Vec<std::path::PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/samples"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+    files.sort();
+    let mut reversed = files.clone();
+    reversed.reverse();
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    bin()
+        .arg("build")
+        .args(&files)
+        .args(["-q", "--threads", "1", "-o"])
+        .arg(&a)
+        .assert()
+        .success();
+    bin()
+        .arg("build")
+        .args(&reversed)
+        .args(["-q", "--threads", "2", "-o"])
+        .arg(&b)
+        .assert()
+        .success();
+    for f in [
+        "graph.json",
+        "graph.graphml",
+        "actors.gexf",
+        "events.csv",
+        "edges.csv",
+    ] {
+        assert!(
+            std::fs::read(a.join(f)).unwrap() == std::fs::read(b.join(f)).unwrap(),
+            "{f} differs"
+        );
+    }
+}
