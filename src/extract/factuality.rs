@@ -214,13 +214,13 @@ mod tests {
     fn speculation_conditionals_and_relative_clauses() {
         assert_eq!(
             fact(
-                "Speculation was rife that Tillerson will not be meeting with Putin.",
+                "Speculation was rife that Blinken will not be meeting with Wang Yi.",
                 "meeting",
                 false
             ),
             Some(Factuality::Possible)
         );
-        let s = "It may happen, Peskov said, if Tillerson and Lavrov, who met Wednesday morning, think so.";
+        let s = "It may happen, Kirby said, if Blinken and Wang Yi, who met Monday morning, agree.";
         assert_eq!(fact(s, "met", false), Some(Factuality::Asserted));
         assert_eq!(
             fact("If Russia attacks Kyiv, we respond.", "attacks", false),
