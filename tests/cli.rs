@@ -363,3 +363,22 @@ fn the_order_of_inputs_does_not_change_the_graph() {
         );
     }
 }
+
+#[test]
+fn invalid_utf8_is_replaced_with_a_warning_naming_the_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("latin1.txt"),
+        b"Date: 2017-04-12\n\nCaf\xe9 talks: Lavrov met Kerry on Monday.\n",
+    )
+    .unwrap();
+    bin()
+        .args(["extract", "-q"])
+        .arg(dir.path().join("latin1.txt"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "latin1.txt: invalid UTF-8 at byte 21",
+        ))
+        .stdout(predicate::str::contains("\"kind\":\"meeting\""));
+}

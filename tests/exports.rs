@@ -189,3 +189,21 @@ fn export_filters_keep_an_ego_network_and_a_period() {
         .collect();
     assert_eq!(ids, ["meeting:2020-01-02:a1.a2"]);
 }
+
+#[test]
+fn graph_json_round_trips_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    Command::cargo_bin("diplograph")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["build", "data/samples", "-q", "--format", "json", "-o"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let first = dir.path().join("graph.json");
+    let g = diplograph::graph::EventGraph::read_json(&first).unwrap();
+    assert!(!g.data.events.is_empty());
+    let again = dir.path().join("again.json");
+    export(&first, "json", "full", &again);
+    assert!(std::fs::read(&first).unwrap() == std::fs::read(&again).unwrap());
+}

@@ -87,6 +87,28 @@ impl ActorTable {
     pub fn get(&self, i: usize) -> &ActorRec {
         &self.actors[i]
     }
+
+    /// Id of a person nobody listed: the name with the country of their
+    /// title ("anton-vaino-rus"), so that two people who share a name but
+    /// serve different states stay apart across documents; within a
+    /// document, a mention with and one without the title are one person.
+    fn unknown_person_id(&self, name: &str, country: Option<&str>) -> String {
+        let base = slug(name);
+        if self.by_id.contains_key(&base) {
+            return base;
+        }
+        if let Some(id) = self.by_id.keys().find(|k| {
+            k.strip_prefix(base.as_str())
+                .and_then(|rest| rest.strip_prefix('-'))
+                .is_some_and(|c| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_lowercase()))
+        }) {
+            return id.clone();
+        }
+        match country {
+            Some(c) if !c.is_empty() => format!("{base}-{}", c.to_ascii_lowercase()),
+            _ => base,
+        }
+    }
 }
 
 /// Lower-case id from a name: "Rex Tillerson" -> "rex-tillerson".
@@ -1153,9 +1175,10 @@ impl<'a> Recognizer<'a> {
         let name = self.a.slice(a0, a1).to_string();
         let t = title.map(|t| &self.lex.titles[t as usize]);
         let country = country.or_else(|| t.and_then(|t| t.default_country.clone()));
+        let id = self.actors.unknown_person_id(&name, country.as_deref());
         self.actors.add(ActorRec {
             actor: Actor {
-                id: slug(&name),
+                id,
                 name,
                 actor_type: ActorType::Person,
                 country,
@@ -1268,6 +1291,22 @@ mod tests {
             names,
             ["Ministry of Foreign Affairs (Russia)", "Russia", "Russia"]
         );
+    }
+
+    #[test]
+    fn unknown_people_are_told_apart_by_the_country_of_their_title() {
+        let a =
+            analyze("Kremlin spokesman Anton Vaino-Testov spoke. Later Anton Vaino-Testov left.");
+        let mut r = Recognizer::new(lex(), &a, NaiveDate::from_ymd_opt(2017, 4, 12));
+        let mut ids = Vec::new();
+        for s in a.sentences.clone() {
+            for it in r.sentence(&s) {
+                if let ItemKind::Actor(x) = it.kind {
+                    ids.push(r.actors.get(x).actor.id.clone());
+                }
+            }
+        }
+        assert_eq!(ids, ["anton-vaino-testov-rus", "anton-vaino-testov-rus"]);
     }
 
     #[test]
