@@ -349,6 +349,10 @@ pub struct Recognizer<'a> {
     /// previous sentence's (for "it" and "they").
     sentence_states: Vec<usize>,
     previous_states: Vec<usize>,
+    /// The date offices are resolved on in the current sentence: the date
+    /// the sentence names ("in 2003, the Russian foreign minister ..."),
+    /// else the document's.
+    when: Option<NaiveDate>,
     /// Dictionary matches at every token, looked up once per document.
     token_matches: Vec<Vec<Match>>,
     /// The person the text is about: the speaker or actor of the last
@@ -368,6 +372,7 @@ impl<'a> Recognizer<'a> {
             by_role: FxHashMap::default(),
             sentence_persons: Vec::new(),
             token_matches: (0..a.tokens.len()).map(|i| lex.matches_at(a, i)).collect(),
+            when: date,
             sentence_states: Vec::new(),
             previous_states: Vec::new(),
             focus: None,
@@ -378,6 +383,7 @@ impl<'a> Recognizer<'a> {
     pub fn sentence(&mut self, s: &Sentence) -> Vec<Item> {
         let mut items = Vec::new();
         self.sentence_persons.clear();
+        self.when = self.sentence_date(s).or(self.date);
         if !self.sentence_states.is_empty() {
             self.previous_states = std::mem::take(&mut self.sentence_states);
         }
@@ -404,6 +410,18 @@ impl<'a> Recognizer<'a> {
             i = stop;
         }
         items
+    }
+
+    /// The first date the sentence names absolutely (a full date, a month
+    /// and year, or a year), as its first day: who held an office then is
+    /// who the sentence's titles mean.
+    fn sentence_date(&self, s: &Sentence) -> Option<NaiveDate> {
+        (s.tok_start..s.tok_end).find_map(|i| match dates::parse_at(self.a, i, s.tok_end)?.1 {
+            e @ (DateExpr::Full(_) | DateExpr::MonthYear(..) | DateExpr::Year(_)) => {
+                dates::resolve(e, self.date, None, dates::Tense::Past).map(|d| d.start)
+            }
+            _ => None,
+        })
     }
 
     /// "'s", or a bare apostrophe attached to a word ending in s or a dot
@@ -646,7 +664,7 @@ impl<'a> Recognizer<'a> {
             };
             let role = role?;
             if let Some(c) = &country {
-                if let Some(d) = self.date {
+                if let Some(d) = self.when {
                     if let Some(p) = self.lex.role_holder(c, &role, d) {
                         let idx = self.lex.people.iter().position(|q| q.id == p.id)?;
                         let x = self.lex_person_actor(idx, title);
@@ -955,7 +973,7 @@ impl<'a> Recognizer<'a> {
         if let Some(&x) = self.surnames.get(n) {
             return Some(x);
         }
-        let p = self.lex.person_by_surname(n, self.date)?;
+        let p = self.lex.person_by_surname(n, self.when)?;
         let idx = self.lex.people.iter().position(|q| q.id == p.id)?;
         Some(self.lex_person_actor(idx, None))
     }
@@ -1143,7 +1161,7 @@ impl<'a> Recognizer<'a> {
 
     fn lex_person_actor(&mut self, p: usize, title: Option<u32>) -> usize {
         let person = &self.lex.people[p];
-        let role = person.role_on(self.date);
+        let role = person.role_on(self.when);
         let title_role = title.map(|t| &self.lex.titles[t as usize]);
         self.actors.add(ActorRec {
             actor: Actor {
@@ -1152,7 +1170,7 @@ impl<'a> Recognizer<'a> {
                 actor_type: ActorType::Person,
                 country: role
                     .map(|r| r.country.clone())
-                    .or_else(|| person.country_on(self.date).map(str::to_string)),
+                    .or_else(|| person.country_on(self.when).map(str::to_string)),
                 role: role
                     .map(|r| r.title.clone())
                     .or_else(|| title_role.map(|t| t.display.clone())),
@@ -1307,6 +1325,13 @@ mod tests {
             }
         }
         assert_eq!(ids, ["anton-vaino-testov-rus", "anton-vaino-testov-rus"]);
+    }
+
+    #[test]
+    fn a_date_in_the_sentence_decides_who_held_the_office() {
+        let got = actors_of("In 2003, the Russian foreign minister met the French president.");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["Igor Ivanov", "Jacques Chirac"]);
     }
 
     #[test]
