@@ -41,6 +41,9 @@ struct Common {
     /// Fail (exit status 1) if any input was skipped
     #[arg(long)]
     strict: bool,
+    /// Skip documents that are not in English (they are always counted)
+    #[arg(long)]
+    lang_filter: bool,
 }
 
 #[derive(Subcommand)]
@@ -428,6 +431,7 @@ fn run_options(inputs: &[String], common: &Common, default_samples: bool) -> Res
         default_date: common.date,
         threads: common.threads,
         quiet: common.quiet,
+        lang_filter: common.lang_filter,
     })
 }
 
@@ -668,6 +672,7 @@ fn load_query_graph(
         default_date: args.filters.date,
         threads: None,
         quiet: true,
+        lang_filter: false,
     };
     Ok(query::graph_from_inputs(&opts, lex, log)?)
 }

@@ -40,6 +40,8 @@ pub struct RunOptions {
     pub default_date: Option<NaiveDate>,
     pub threads: Option<usize>,
     pub quiet: bool,
+    /// Skip documents that are not in English (else they are only counted).
+    pub lang_filter: bool,
 }
 
 /// What a run read and produced.
@@ -53,6 +55,8 @@ pub struct Summary {
     pub events: BTreeMap<EventKind, usize>,
     pub written: Vec<PathBuf>,
     pub seconds: f64,
+    /// Documents detected as not English (extracted unless filtered).
+    pub non_english: usize,
 }
 
 impl Summary {
@@ -88,8 +92,14 @@ impl Summary {
         } else {
             0.0
         };
+        let filtered = self.skipped.contains_key(&SkipReason::NotEnglish);
+        let foreign = if self.non_english > 0 && !filtered {
+            format!(", {} not English", self.non_english)
+        } else {
+            String::new()
+        };
         format!(
-            "{} documents read ({skipped}), {} actors, {total} events ({}) in {:.2}s, {:.1} MB/s",
+            "{} documents read ({skipped}{foreign}), {} actors, {total} events ({}) in {:.2}s, {:.1} MB/s",
             self.documents,
             self.actors,
             kinds.join(", "),
@@ -192,31 +202,52 @@ pub fn run(
     let mut batch = Vec::with_capacity(BATCH);
     // extract a batch in parallel, hand results to the sink in input order;
     // returns the ids of documents whose extraction failed
+    let lang_filter = opts.lang_filter;
     let mut flush = |batch: &mut Vec<crate::model::Document>, summary: &mut Summary| {
-        let out: Vec<Result<Extraction, String>> =
-            pool.install(|| batch.par_iter().map(|d| extract_guarded(d, lex)).collect());
+        let out: Vec<(Result<Extraction, String>, bool)> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|d| {
+                    let english = ingest::looks_english(&d.text);
+                    if lang_filter && !english {
+                        return (Err(d.id.clone()), false);
+                    }
+                    (extract_guarded(d, lex), english)
+                })
+                .collect()
+        });
         let bytes: u64 = batch.iter().map(|d| d.text.len() as u64).sum();
         summary.bytes += bytes;
         pb.inc(bytes);
         batch.clear();
-        let mut failed = Vec::new();
-        for x in out {
+        let mut notes = Vec::new();
+        for (x, english) in out {
+            if !english {
+                summary.non_english += 1;
+            }
             match x {
                 Ok(x) => sink(x)?,
                 Err(doc_id) => {
                     summary.documents -= 1;
-                    *summary.skipped.entry(SkipReason::Internal).or_default() += 1;
-                    failed.push(doc_id);
+                    let reason = if english {
+                        SkipReason::Internal
+                    } else {
+                        SkipReason::NotEnglish
+                    };
+                    *summary.skipped.entry(reason).or_default() += 1;
+                    notes.push((doc_id, reason));
                 }
             }
         }
-        Ok::<Vec<String>, PipelineError>(failed)
+        Ok::<Vec<(String, SkipReason)>, PipelineError>(notes)
     };
-    let report = |failed: Vec<String>, log: &mut dyn FnMut(&str)| {
-        for id in failed {
-            log(&format!(
-                "warning: {id}: skipped (internal error while extracting; please report it)"
-            ));
+    let report = |failed: Vec<(String, SkipReason)>, log: &mut dyn FnMut(&str)| {
+        for (id, reason) in failed {
+            let why = match reason {
+                SkipReason::NotEnglish => "not English (--lang-filter)",
+                _ => "internal error while extracting; please report it",
+            };
+            log(&format!("warning: {id}: skipped ({why})"));
         }
     };
     for item in reader {

@@ -382,3 +382,33 @@ fn invalid_utf8_is_replaced_with_a_warning_naming_the_byte() {
         ))
         .stdout(predicate::str::contains("\"kind\":\"meeting\""));
 }
+
+#[test]
+fn other_languages_are_counted_and_filtered_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("mixed.jsonl");
+    std::fs::write(
+        &feed,
+        "{\"id\":\"de\",\"text\":\"Der russische Außenminister traf am Mittwoch seinen Amtskollegen und sagte, die Gespräche seien offen gewesen.\"}\n\
+         {\"id\":\"en\",\"text\":\"Lavrov met Kerry on Monday in Geneva and said the talks went well.\"}\n",
+    )
+    .unwrap();
+    bin()
+        .arg("extract")
+        .arg(&feed)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "2 documents read (0 skipped, 1 not English)",
+        ));
+    let out = bin()
+        .args(["extract", "--lang-filter"])
+        .arg(&feed)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("de: skipped (not English"))
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8(out).unwrap().lines().count(), 1);
+}

@@ -50,6 +50,8 @@ pub enum SkipReason {
     Unreadable,
     /// Extraction failed on the document (a bug, reported as such).
     Internal,
+    /// Not in English, with `--lang-filter`.
+    NotEnglish,
 }
 
 impl SkipReason {
@@ -61,6 +63,7 @@ impl SkipReason {
             SkipReason::MissingText => "no text",
             SkipReason::Unreadable => "unreadable",
             SkipReason::Internal => "internal error",
+            SkipReason::NotEnglish => "not English",
         }
     }
 }
@@ -301,6 +304,39 @@ fn unreadable(origin: String, e: io::Error) -> Item {
     })
 }
 
+/// Is the text English, or too short to tell? Only the opening is read:
+/// language is a property of the document, not of each sentence.
+pub fn looks_english(text: &str) -> bool {
+    // fast path: English function words in the opening words settle it
+    let common = text
+        .split_whitespace()
+        .take(80)
+        .filter(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "the" | "of" | "and" | "to" | "in" | "said" | "is" | "was" | "on" | "for" | "with"
+            )
+        })
+        .count();
+    if common >= 3 {
+        return true;
+    }
+    let mut end = text.len().min(400);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    // other languages in Latin script show accents within a few lines; a
+    // plain-ASCII opening without English function words is a table or a
+    // list, not worth a trigram model
+    if text.as_bytes()[..end].is_ascii() {
+        return true;
+    }
+    match whatlang::detect(&text[..end]) {
+        Some(info) if info.is_reliable() => info.lang() == whatlang::Lang::Eng,
+        _ => true,
+    }
+}
+
 /// Binary files carry NUL bytes early on; text never does.
 fn looks_binary(bytes: &[u8]) -> bool {
     bytes.iter().take(8192).any(|&b| b == 0)
@@ -513,6 +549,13 @@ mod tests {
             IngestOptions::default(),
         );
         assert!(matches!(err, Err(IngestError::Missing(_))));
+    }
+
+    #[test]
+    fn english_is_told_from_other_languages() {
+        assert!(looks_english("Russian Foreign Minister Sergei Lavrov met his counterpart on Wednesday and said the talks had been frank."));
+        assert!(!looks_english("Der russische Außenminister traf am Mittwoch seinen Amtskollegen und sagte, die Gespräche seien offen gewesen."));
+        assert!(looks_english("Ok."));
     }
 
     #[test]
