@@ -78,8 +78,9 @@ impl ActorTable {
     }
 
     fn mention(&mut self, i: usize, span: [usize; 2]) {
+        // mentions arrive in text order: a repeat can only be the last one
         let m = &mut self.actors[i].actor.mentions;
-        if !m.contains(&span) {
+        if m.last() != Some(&span) {
             m.push(span);
         }
     }

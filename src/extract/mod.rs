@@ -458,21 +458,27 @@ fn more_precise(x: Option<DateSpan>, y: Option<DateSpan>) -> Option<DateSpan> {
 /// One event per happening: events of the same kind and participants whose
 /// dates agree merge; the strongest factuality wins (a meeting reported as
 /// possible and as having happened happened), a denial stays apart.
+/// Indexed by kind, participants and polarity, so long documents stay linear.
 fn merge_same_events(drafts: Vec<Draft>, rec: &Recognizer) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
+    let mut index: std::collections::HashMap<(EventKind, Vec<String>, bool), Vec<usize>> =
+        std::collections::HashMap::new();
     for d in drafts {
         if d.found.kind != EventKind::Statement {
-            let key = d.participant_key(rec);
-            let negated = d.factuality == Factuality::Negated;
-            if let Some(prev) = out.iter_mut().find(|p| {
-                p.found.kind == d.found.kind
-                    && p.participant_key(rec) == key
-                    && (p.factuality == Factuality::Negated) == negated
-                    && dates_compatible(&p.date, &d.date)
-            }) {
-                absorb(prev, d);
+            let key = (
+                d.found.kind,
+                d.participant_key(rec),
+                d.factuality == Factuality::Negated,
+            );
+            let same = index.entry(key).or_default();
+            if let Some(&i) = same
+                .iter()
+                .find(|&&i| dates_compatible(&out[i].date, &d.date))
+            {
+                absorb(&mut out[i], d);
                 continue;
             }
+            same.push(out.len());
         }
         out.push(d);
     }
