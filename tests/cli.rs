@@ -412,3 +412,20 @@ fn other_languages_are_counted_and_filtered_on_request() {
         .clone();
     assert_eq!(String::from_utf8(out).unwrap().lines().count(), 1);
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unreadable_input_is_skipped_and_the_rest_goes_on() {
+    // /proc/self/mem exists but cannot be read as a whole, even by root
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ok.txt"), "Lavrov met Kerry on Monday.").unwrap();
+    bin()
+        .args(["extract", "-q", "/proc/self/mem"])
+        .arg(dir.path().join("ok.txt"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "/proc/self/mem: skipped (unreadable)",
+        ))
+        .stdout(predicate::str::contains("\"doc_id\":\"ok\""));
+}
