@@ -253,12 +253,67 @@ fn cluster(
     out
 }
 
+/// A person nobody listed, named without a title in one document
+/// ("Reagan") and with a country in others ("reagan-usa"), is one person
+/// when exactly one such country version exists: their reports move to it.
+/// Decided on the whole set, so merge order does not matter.
+fn resolve_countryless_people(b: &mut GraphBuilder) {
+    let mut remap: BTreeMap<String, String> = BTreeMap::new();
+    for a in b.actors.values() {
+        if a.actor_type != ActorType::Person || a.country.is_some() {
+            continue;
+        }
+        let prefix = format!("{}-", a.id);
+        let mut with_country = b
+            .actors
+            .range(prefix.clone()..)
+            .take_while(|(k, _)| k.starts_with(&prefix))
+            .filter(|(k, x)| {
+                let suffix = &k[prefix.len()..];
+                x.actor_type == ActorType::Person
+                    && x.name == a.name
+                    && suffix.len() == 3
+                    && suffix.chars().all(|c| c.is_ascii_lowercase())
+            });
+        if let (Some((k, _)), None) = (with_country.next(), with_country.next()) {
+            remap.insert(a.id.clone(), k.clone());
+        }
+    }
+    if remap.is_empty() {
+        return;
+    }
+    let moved = |x: &mut String| {
+        if let Some(to) = remap.get(x.as_str()) {
+            *x = to.clone();
+        }
+    };
+    let events = std::mem::take(&mut b.events);
+    for (key, reports) in events {
+        for (_, mut p) in reports {
+            if let Some(x) = p.source.as_mut() {
+                moved(x);
+            }
+            if let Some(x) = p.target.as_mut() {
+                moved(x);
+            }
+            p.participants.iter_mut().for_each(moved);
+            let mut seen = BTreeSet::new();
+            p.participants.retain(|x| seen.insert(x.clone()));
+            add_report(b, key.kind, p);
+        }
+    }
+    for from in remap.keys() {
+        b.actors.remove(from);
+    }
+}
+
 /// Where each report of each event is stored: its key and (doc, event id).
 type ReportAddress = (EventKey, (String, String));
 
 /// The merged graph; consumes the builder so that every report moves into
 /// its event instead of being copied.
 pub fn to_data(mut b: GraphBuilder) -> GraphData {
+    resolve_countryless_people(&mut b);
     let plan: Vec<(EventKey, Vec<ReportAddress>)> = grouped(&b)
         .into_iter()
         .map(|(key, reports)| {
@@ -577,5 +632,32 @@ mod tests {
         let mentions: Vec<usize> = g.data.events.iter().map(|e| e.mentions).collect();
         assert_eq!(mentions.len(), 2, "{mentions:?}");
         assert!(mentions.contains(&2) && mentions.contains(&1));
+    }
+
+    #[test]
+    fn a_person_named_without_a_title_joins_the_one_with_a_country() {
+        let mut with_title = ext("d1", 7, Factuality::Asserted, Precision::Day);
+        let mut bare = ext("d2", 8, Factuality::Asserted, Precision::Day);
+        for (x, id, country) in [
+            (&mut with_title, "reagan-usa", Some("USA")),
+            (&mut bare, "reagan", None),
+        ] {
+            x.actors[0].id = id.into();
+            x.actors[0].name = "Reagan".into();
+            x.actors[0].country = country.map(String::from);
+            x.events[0].source = Some(id.into());
+            x.events[0].participants[0] = id.into();
+        }
+        let mut b = GraphBuilder::new();
+        b.add(&bare);
+        b.add(&with_title);
+        let g = b.finish();
+        let ids: Vec<&str> = g.data.actors.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["b", "reagan-usa"]);
+        assert!(g
+            .data
+            .events
+            .iter()
+            .all(|e| e.participants.contains(&"reagan-usa".to_string())));
     }
 }
