@@ -667,7 +667,7 @@ impl<'a> Recognizer<'a> {
             if let Some(c) = &country {
                 if let Some(d) = self.when {
                     if let Some(p) = self.lex.role_holder(c, &role, d) {
-                        let idx = self.lex.people.iter().position(|q| q.id == p.id)?;
+                        let idx = self.lex.person_index(&p.id)?;
                         let x = self.lex_person_actor(idx, title);
                         self.note_person(x);
                         return Some((j - i, ItemKind::Actor(x)));
@@ -975,7 +975,7 @@ impl<'a> Recognizer<'a> {
             return Some(x);
         }
         let p = self.lex.person_by_surname(n, self.when)?;
-        let idx = self.lex.people.iter().position(|q| q.id == p.id)?;
+        let idx = self.lex.person_index(&p.id)?;
         Some(self.lex_person_actor(idx, None))
     }
 
@@ -1061,10 +1061,10 @@ impl<'a> Recognizer<'a> {
     }
 
     fn actor_for_code(&mut self, code: &str) -> Option<usize> {
-        if let Some(i) = self.lex.countries.iter().position(|c| c.iso3 == code) {
+        if let Some(i) = self.lex.country_index(code) {
             return Some(self.country_actor(i));
         }
-        let o = self.lex.orgs.iter().position(|o| o.id == code)?;
+        let o = self.lex.org_index(code)?;
         Some(self.org_actor(o))
     }
 
@@ -1075,7 +1075,7 @@ impl<'a> Recognizer<'a> {
 
     /// The actor for a country by ISO3, if the lexicon knows the country.
     pub fn country_actor_by_code(&mut self, iso3: &str) -> Option<usize> {
-        let c = self.lex.countries.iter().position(|c| c.iso3 == iso3)?;
+        let c = self.lex.country_index(iso3)?;
         Some(self.country_actor(c))
     }
 
@@ -1117,12 +1117,9 @@ impl<'a> Recognizer<'a> {
 
     fn institution_actor(&mut self, country: String, inst: u32) -> usize {
         let Some(name) = self.lex.institutions[inst as usize].name.clone() else {
-            return match self.lex.countries.iter().position(|c| c.iso3 == country) {
-                Some(c) => self.country_actor(c),
-                None => self
-                    .actor_for_code(&country)
-                    .unwrap_or_else(|| self.code_actor(&country)),
-            };
+            return self
+                .actor_for_code(&country)
+                .unwrap_or_else(|| self.code_actor(&country));
         };
         let cname = self
             .lex

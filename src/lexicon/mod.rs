@@ -284,6 +284,21 @@ impl Lexicon {
         self.given_names.contains(folded)
     }
 
+    /// Index of a country in `countries`, by ISO3.
+    pub fn country_index(&self, code: &str) -> Option<usize> {
+        self.country_by_code.get(code).copied()
+    }
+
+    /// Index of an organisation in `orgs`, by id.
+    pub fn org_index(&self, id: &str) -> Option<usize> {
+        self.org_by_id.get(id).copied()
+    }
+
+    /// Index of a person in `people`, by id.
+    pub fn person_index(&self, id: &str) -> Option<usize> {
+        self.person_by_id.get(id).copied()
+    }
+
     pub fn country(&self, code: &str) -> Option<&Country> {
         self.country_by_code.get(code).map(|&i| &self.countries[i])
     }
