@@ -98,12 +98,18 @@ impl ActorTable {
         if self.by_id.contains_key(&base) {
             return base;
         }
-        if let Some(id) = self.by_id.keys().find(|k| {
-            k.strip_prefix(base.as_str())
-                .and_then(|rest| rest.strip_prefix('-'))
-                .is_some_and(|c| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_lowercase()))
-        }) {
-            return id.clone();
+        // the same name already met with its country ("ali" is not "ali-abu"
+        // unless that actor is an Ali of ABU)
+        let same_person = self.actors.iter().find(|r| {
+            r.actor.actor_type == ActorType::Person
+                && slug(&r.actor.name) == base
+                && r.actor
+                    .country
+                    .as_ref()
+                    .is_some_and(|c| r.actor.id == format!("{base}-{}", c.to_ascii_lowercase()))
+        });
+        if let Some(r) = same_person {
+            return r.actor.id.clone();
         }
         match country {
             Some(c) if !c.is_empty() => format!("{base}-{}", c.to_ascii_lowercase()),
