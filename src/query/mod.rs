@@ -14,7 +14,7 @@ mod paths;
 mod resolve;
 mod table;
 
-use crate::graph::{EventGraph, GraphBuilder};
+use crate::graph::EventGraph;
 use crate::lexicon::Lexicon;
 use crate::model::ActorType;
 use crate::pipeline::{self, PipelineError, RunOptions};
@@ -239,12 +239,7 @@ pub fn graph_from_inputs(
     lex: &Lexicon,
     log: &mut dyn FnMut(&str),
 ) -> Result<EventGraph, PipelineError> {
-    let mut builder = GraphBuilder::new();
-    pipeline::run(opts, lex, log, &mut |x| {
-        builder.add(&x);
-        Ok(())
-    })?;
-    Ok(builder.finish())
+    pipeline::build_graph(opts, lex, crate::graph::MergeOptions::default(), log).map(|(g, _)| g)
 }
 
 #[cfg(test)]
@@ -400,7 +395,7 @@ pub(crate) mod tests {
                 sentence: "Kim may speak of Kim.",
             },
         ];
-        let mut b = GraphBuilder::new();
+        let mut b = crate::graph::GraphBuilder::new();
         for (n, e) in evs.into_iter().enumerate() {
             let doc = format!("d{n}");
             b.add(&Extraction {
