@@ -150,15 +150,18 @@ pub fn parse_at(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)>
 }
 
 /// A cheap test that rules out most tokens: a date starts with a number, a
-/// capitalised word (month, weekday) or one of a few words.
+/// capitalised month or weekday, or one of a few words.
 fn can_start_date(a: &Analysis, i: usize) -> bool {
     let Some(t) = a.tokens.get(i) else {
         return false;
     };
-    t.kind == TokenKind::Number
-        || t.cap
+    if t.kind == TokenKind::Number {
+        return true;
+    }
+    let n = a.norm(i);
+    (t.cap && (MONTHS.iter().any(|(m, _)| *m == n) || WEEKDAYS.iter().any(|(w, _)| *w == n)))
         || matches!(
-            a.norm(i),
+            n,
             "yesterday"
                 | "today"
                 | "tonight"

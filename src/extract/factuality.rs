@@ -166,7 +166,8 @@ mod tests {
     fn fact(text: &str, word: &str, noun: bool) -> Option<Factuality> {
         let a = analyze(text);
         let s = a.sentences[0];
-        let mut r = Recognizer::new(lex(), &a, None);
+        let tm = lex().token_matches(&a);
+        let mut r = Recognizer::new(lex(), &a, &tm, None);
         let items = r.sentence(&s);
         let t = (0..a.tokens.len())
             .find(|&i| a.surface(i) == word)

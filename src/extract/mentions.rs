@@ -9,7 +9,7 @@
 //! state ("Russian forces", "the Kremlin", "Moscow said").
 
 use super::dates::{self, DateExpr};
-use crate::lexicon::{Entry, Lexicon, Match};
+use crate::lexicon::{Entry, Lexicon, Match, TokenMatches};
 use crate::model::{Actor, ActorType, Place};
 use crate::text::{Analysis, Sentence, TokenKind};
 use chrono::NaiveDate;
@@ -361,14 +361,23 @@ pub struct Recognizer<'a> {
     /// else the document's.
     when: Option<NaiveDate>,
     /// Dictionary matches at every token, looked up once per document.
-    token_matches: Vec<Vec<Match>>,
+    token_matches: &'a TokenMatches,
+    /// The date expression starting at each token of the current sentence
+    /// (from `dates_from`), parsed once per sentence.
+    sentence_dates: Vec<Option<(usize, DateExpr)>>,
+    dates_from: usize,
     /// The person the text is about: the speaker or actor of the last
     /// sentence's events, set by extraction after each sentence.
     pub focus: Option<usize>,
 }
 
 impl<'a> Recognizer<'a> {
-    pub fn new(lex: &'a Lexicon, a: &'a Analysis<'a>, date: Option<NaiveDate>) -> Self {
+    pub fn new(
+        lex: &'a Lexicon,
+        a: &'a Analysis<'a>,
+        token_matches: &'a TokenMatches,
+        date: Option<NaiveDate>,
+    ) -> Self {
         Recognizer {
             lex,
             a,
@@ -378,7 +387,9 @@ impl<'a> Recognizer<'a> {
             surnames: FxHashMap::default(),
             by_role: FxHashMap::default(),
             sentence_persons: Vec::new(),
-            token_matches: (0..a.tokens.len()).map(|i| lex.matches_at(a, i)).collect(),
+            token_matches,
+            sentence_dates: Vec::new(),
+            dates_from: 0,
             when: date,
             sentence_states: Vec::new(),
             previous_states: Vec::new(),
@@ -388,9 +399,10 @@ impl<'a> Recognizer<'a> {
 
     /// The items of one sentence, left to right, covering every token.
     pub fn sentence(&mut self, s: &Sentence) -> Vec<Item> {
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(s.tok_end - s.tok_start);
         self.sentence_persons.clear();
-        self.when = self.sentence_date(s).or(self.date);
+        self.parse_sentence_dates(s);
+        self.when = self.sentence_date().or(self.date);
         if !self.sentence_states.is_empty() {
             self.previous_states = std::mem::take(&mut self.sentence_states);
         }
@@ -422,13 +434,29 @@ impl<'a> Recognizer<'a> {
     /// The first date the sentence names absolutely (a full date, a month
     /// and year, or a year), as its first day: who held an office then is
     /// who the sentence's titles mean.
-    fn sentence_date(&self, s: &Sentence) -> Option<NaiveDate> {
-        (s.tok_start..s.tok_end).find_map(|i| match dates::parse_at(self.a, i, s.tok_end)?.1 {
+    fn sentence_date(&self) -> Option<NaiveDate> {
+        self.sentence_dates.iter().find_map(|d| match (*d)?.1 {
             e @ (DateExpr::Full(_) | DateExpr::MonthYear(..) | DateExpr::Year(_)) => {
                 dates::resolve(e, self.date, None, dates::Tense::Past).map(|d| d.start)
             }
             _ => None,
         })
+    }
+
+    fn parse_sentence_dates(&mut self, s: &Sentence) {
+        let a = self.a;
+        self.dates_from = s.tok_start;
+        self.sentence_dates.clear();
+        self.sentence_dates
+            .extend((s.tok_start..s.tok_end).map(|i| dates::parse_at(a, i, s.tok_end)));
+    }
+
+    /// The date expression starting at token `i` of the current sentence.
+    fn date_at(&self, i: usize) -> Option<(usize, DateExpr)> {
+        i.checked_sub(self.dates_from)
+            .and_then(|k| self.sentence_dates.get(k))
+            .copied()
+            .flatten()
     }
 
     /// "'s", or a bare apostrophe attached to a word ending in s or a dot
@@ -450,17 +478,22 @@ impl<'a> Recognizer<'a> {
     fn item_at(&mut self, i: usize, end: usize, sentence_start: bool) -> (usize, ItemKind, bool) {
         let a = self.a;
         let tok = a.tokens[i];
-        if let Some((len, expr)) = dates::parse_at(a, i, end) {
+        if let Some((len, expr)) = self.date_at(i) {
             return (len, ItemKind::Date(expr), false);
         }
         if tok.kind == TokenKind::Punct {
             return (1, ItemKind::Punct, false);
         }
         let matches = self.matches(i);
-        if let Some((len, kind)) = self.actor_phrase_at(i, end, &matches) {
+        if matches.is_empty() && !tok.cap && !may_refer(a.norm(i)) {
+            // most tokens: a lower-case word no dictionary knows and no
+            // pronoun, determiner or "counterpart" that could start a mention
+            return (1, ItemKind::Word, false);
+        }
+        if let Some((len, kind)) = self.actor_phrase_at(i, end, matches) {
             return (len, kind, false);
         }
-        if let Some(m) = best(&matches, |e| matches!(e, Entry::Place(_))) {
+        if let Some(m) = best(matches, |e| matches!(e, Entry::Place(_))) {
             if let Entry::Place(p) = m.entry {
                 return (
                     self.place_len(i, m.len, end),
@@ -469,7 +502,7 @@ impl<'a> Recognizer<'a> {
                 );
             }
         }
-        if let Some(m) = best(&matches, |e| matches!(e, Entry::Media(_))) {
+        if let Some(m) = best(matches, |e| matches!(e, Entry::Media(_))) {
             if let Entry::Media(x) = m.entry {
                 return (
                     m.len,
@@ -478,10 +511,10 @@ impl<'a> Recognizer<'a> {
                 );
             }
         }
-        if let Some((len, kind)) = self.trigger_at(i, &matches) {
+        if let Some((len, kind)) = self.trigger_at(i, matches) {
             return (len, kind, false);
         }
-        if let Some(m) = best(&matches, |e| matches!(e, Entry::Cue(_))) {
+        if let Some(m) = best(matches, |e| matches!(e, Entry::Cue(_))) {
             if let Entry::Cue(c) = m.entry {
                 return (m.len, ItemKind::Cue(c), false);
             }
@@ -509,7 +542,7 @@ impl<'a> Recognizer<'a> {
         let a = self.a;
         let mut j = i;
         let mut anchor: Option<usize> = None;
-        let mut matches = matches.to_vec();
+        let mut matches = matches;
         // a determiner or possessive pronoun opening a title phrase
         if matches!(a.norm(i), "the" | "his" | "her" | "their" | "its") && i + 1 < end {
             let next = self.matches(i + 1);
@@ -528,11 +561,11 @@ impl<'a> Recognizer<'a> {
         }
         // 1. a modifier: country, demonym, metonym, capital or organisation
         let mut modifier: Option<(Entry, usize, usize)> = None; // entry, start, end
-        let person_len = best(&matches, |e| matches!(e, Entry::Person(_)))
+        let person_len = best(matches, |e| matches!(e, Entry::Person(_)))
             .map(|m| m.len)
             .unwrap_or(0);
-        if let Some(m) = best(&matches, is_state_word) {
-            let place_len = best(&matches, |e| matches!(e, Entry::Place(_)))
+        if let Some(m) = best(matches, is_state_word) {
+            let place_len = best(matches, |e| matches!(e, Entry::Place(_)))
                 .map(|p| p.len)
                 .unwrap_or(0);
             if m.len > person_len && m.len >= place_len {
@@ -554,8 +587,8 @@ impl<'a> Recognizer<'a> {
                 continue;
             }
             let tm = self.matches(j);
-            let tp = best(&tm, |e| matches!(e, Entry::Title(_)));
-            let pp = best(&tm, |e| matches!(e, Entry::Person(_)));
+            let tp = best(tm, |e| matches!(e, Entry::Title(_)));
+            let pp = best(tm, |e| matches!(e, Entry::Person(_)));
             match tp {
                 Some(t) if pp.is_none_or(|p| p.len <= t.len) => {
                     if let Entry::Title(x) = t.entry {
@@ -580,7 +613,7 @@ impl<'a> Recognizer<'a> {
         // "the President of France", "leaders of Romania's government"
         if title.is_some() && modifier.is_none() && j + 1 < end && a.norm(j) == "of" {
             let om = self.matches(j + 1);
-            if let Some(m) = best(&om, is_state_word) {
+            if let Some(m) = best(om, is_state_word) {
                 modifier = Some((m.entry, j + 1, j + 1 + m.len));
                 j += 1 + m.len;
                 if j < end && a.norm(j) == "'s" {
@@ -590,7 +623,7 @@ impl<'a> Recognizer<'a> {
                 let mut k = j;
                 while k < end && k < j + 3 {
                     let im = self.matches(k);
-                    if let Some(inst) = best(&im, |e| matches!(e, Entry::Institution(_))) {
+                    if let Some(inst) = best(im, |e| matches!(e, Entry::Institution(_))) {
                         j = k + inst.len;
                         break;
                     }
@@ -603,7 +636,7 @@ impl<'a> Recognizer<'a> {
             if let Some((m_entry, _, _)) = modifier {
                 if let Some(country) = self.country_of_entry(m_entry) {
                     let im = self.matches(j);
-                    if let Some(inst) = best(&im, |e| matches!(e, Entry::Institution(_))) {
+                    if let Some(inst) = best(im, |e| matches!(e, Entry::Institution(_))) {
                         if let Entry::Institution(x) = inst.entry {
                             let idx = self.institution_actor(country, x);
                             return Some((j + inst.len - i, ItemKind::Actor(idx)));
@@ -616,12 +649,8 @@ impl<'a> Recognizer<'a> {
         let mut name_end = j;
         let mut person: Option<usize> = None;
         if j < end {
-            let nm = if j == i {
-                matches.clone()
-            } else {
-                self.matches(j)
-            };
-            if let Some(p) = best(&nm, |e| matches!(e, Entry::Person(_))) {
+            let nm = if j == i { matches } else { self.matches(j) };
+            if let Some(p) = best(nm, |e| matches!(e, Entry::Person(_))) {
                 if let Entry::Person(x) = p.entry {
                     name_end = j + p.len;
                     person = Some(self.lex_person_actor(x as usize, title));
@@ -772,7 +801,7 @@ impl<'a> Recognizer<'a> {
         let j = i + len;
         if j + 1 < end && self.a.norm(j) == "," {
             let m = self.matches(j + 1);
-            if let Some(c) = best(&m, |e| matches!(e, Entry::Country(_))) {
+            if let Some(c) = best(m, |e| matches!(e, Entry::Country(_))) {
                 return len + 1 + c.len;
             }
         }
@@ -904,7 +933,7 @@ impl<'a> Recognizer<'a> {
         if k >= end || self.a.tokens[k].cap {
             return false;
         }
-        self.token_matches[k].iter().any(|m| match m.entry {
+        self.token_matches.at(k).iter().any(|m| match m.entry {
             Entry::Trigger(t) => {
                 let form = self.lex.triggers[t as usize].form;
                 !matches!(
@@ -1007,7 +1036,7 @@ impl<'a> Recognizer<'a> {
             if !(t.cap || (particle && words > 0)) || t.kind == TokenKind::Number {
                 break;
             }
-            if dates::parse_at(a, k, end).is_some() {
+            if self.date_at(k).is_some() {
                 break;
             }
             let m = self.matches(k);
@@ -1075,8 +1104,8 @@ impl<'a> Recognizer<'a> {
     }
 
     /// The dictionary matches at token `i` (none past the end), longest first.
-    fn matches(&self, i: usize) -> Vec<Match> {
-        self.token_matches.get(i).cloned().unwrap_or_default()
+    fn matches(&self, i: usize) -> &'a [Match] {
+        self.token_matches.at(i)
     }
 
     /// The actor for a country by ISO3, if the lexicon knows the country.
@@ -1237,6 +1266,27 @@ impl<'a> Recognizer<'a> {
     }
 }
 
+/// Can this lower-case word, with no dictionary entry of its own, still
+/// begin an actor mention? Pronouns, and the determiners that open a title
+/// phrase ("the Russian foreign minister", "his counterpart").
+fn may_refer(norm: &str) -> bool {
+    matches!(
+        norm,
+        "the"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "he"
+            | "him"
+            | "she"
+            | "it"
+            | "they"
+            | "counterpart"
+            | "counterparts"
+    )
+}
+
 /// A word for a state or organisation that can modify a title or stand
 /// for its government: country, demonym, metonym, capital, organisation.
 fn is_state_word(e: &Entry) -> bool {
@@ -1272,7 +1322,8 @@ mod tests {
 
     fn actors_of(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
         let a = analyze(text);
-        let mut r = Recognizer::new(lex(), &a, NaiveDate::from_ymd_opt(2017, 4, 12));
+        let tm = lex().token_matches(&a);
+        let mut r = Recognizer::new(lex(), &a, &tm, NaiveDate::from_ymd_opt(2017, 4, 12));
         let mut out = Vec::new();
         for s in a.sentences.clone() {
             for it in r.sentence(&s) {
@@ -1319,7 +1370,8 @@ mod tests {
     fn unknown_people_are_told_apart_by_the_country_of_their_title() {
         let a =
             analyze("Kremlin spokesman Anton Vaino-Testov spoke. Later Anton Vaino-Testov left.");
-        let mut r = Recognizer::new(lex(), &a, NaiveDate::from_ymd_opt(2017, 4, 12));
+        let tm = lex().token_matches(&a);
+        let mut r = Recognizer::new(lex(), &a, &tm, NaiveDate::from_ymd_opt(2017, 4, 12));
         let mut ids = Vec::new();
         for s in a.sentences.clone() {
             for it in r.sentence(&s) {

@@ -26,7 +26,8 @@ use mentions::{Item, ItemKind, Recognizer};
 pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
     let a = text::analyze(&doc.text);
     let dl = dateline(&a, lex);
-    let mut rec = Recognizer::new(lex, &a, doc.date);
+    let token_matches = lex.token_matches(&a);
+    let mut rec = Recognizer::new(lex, &a, &token_matches, doc.date);
     let mut anchor: Option<NaiveDate> = None;
     let mut drafts: Vec<Draft> = Vec::new();
     for (si, s) in a.sentences.iter().enumerate() {

@@ -32,15 +32,42 @@ pub struct Match {
 
 #[derive(Debug, Clone)]
 struct Phrase {
-    rest: Box<[Box<str>]>,
+    /// Word ids of the tokens after the first.
+    rest: Box<[u32]>,
     entry: Entry,
     /// Names must be written with capitals ("US" but not "us").
     cased: bool,
 }
 
+/// The id of a folded token that no phrase contains.
+const NO_WORD: u32 = u32::MAX;
+
+/// Phrases keyed by word ids: each folded token is hashed once, and phrase
+/// tails compare integers rather than strings.
 #[derive(Debug, Default)]
 pub struct PhraseIndex {
-    by_first: FxHashMap<Box<str>, Vec<Phrase>>,
+    words: FxHashMap<Box<str>, u32>,
+    /// Phrases by the id of their first word, longest first.
+    by_first: Vec<Vec<Phrase>>,
+}
+
+/// The dictionary matches at every token of one text, found once and kept
+/// in one buffer.
+#[derive(Debug, Default)]
+pub struct TokenMatches {
+    /// `all[starts[i]..starts[i + 1]]` are the matches at token `i`.
+    starts: Vec<u32>,
+    all: Vec<Match>,
+}
+
+impl TokenMatches {
+    /// The matches at token `i` (none past the end), longest first.
+    pub fn at(&self, i: usize) -> &[Match] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&s), Some(&e)) => &self.all[s as usize..e as usize],
+            _ => &[],
+        }
+    }
 }
 
 /// Words a name may carry in lower case ("Bank of England", "al-Assad").
@@ -52,34 +79,75 @@ const LOWER_IN_NAMES: &[&str] = &[
 
 impl PhraseIndex {
     pub fn insert(&mut self, key: Vec<String>, entry: Entry, cased: bool) {
-        let mut it = key.into_iter();
-        let Some(first) = it.next() else { return };
-        let rest: Box<[Box<str>]> = it.map(String::into_boxed_str).collect();
-        let list = self.by_first.entry(first.into_boxed_str()).or_default();
+        let mut ids = key.into_iter().map(|w| self.word_id_or_add(w));
+        let Some(first) = ids.next() else { return };
+        let rest: Box<[u32]> = ids.collect();
+        let list = &mut self.by_first[first as usize];
         if !list.iter().any(|p| p.entry == entry && p.rest == rest) {
             list.push(Phrase { rest, entry, cased });
         }
     }
 
+    fn word_id_or_add(&mut self, w: String) -> u32 {
+        if let Some(&id) = self.words.get(w.as_str()) {
+            return id;
+        }
+        let id = self.by_first.len() as u32;
+        self.words.insert(w.into_boxed_str(), id);
+        self.by_first.push(Vec::new());
+        id
+    }
+
     pub fn finish(&mut self) {
-        for list in self.by_first.values_mut() {
+        for list in &mut self.by_first {
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
     }
 
+    fn word_id(&self, a: &Analysis, j: usize) -> u32 {
+        self.words.get(a.norm(j)).copied().unwrap_or(NO_WORD)
+    }
+
+    /// Every phrase starting at token `i`, longest first.
     pub fn matches_at(&self, a: &Analysis, i: usize) -> Vec<Match> {
         let mut out = Vec::new();
-        if i >= a.tokens.len() {
-            return out;
+        if i < a.tokens.len() {
+            self.push_matches(a, i, |j| self.word_id(a, j), &mut out);
+        }
+        out
+    }
+
+    /// The matches at every token of `a`.
+    pub fn token_matches(&self, a: &Analysis) -> TokenMatches {
+        let ids: Vec<u32> = (0..a.tokens.len()).map(|j| self.word_id(a, j)).collect();
+        let mut tm = TokenMatches {
+            starts: Vec::with_capacity(ids.len() + 1),
+            all: Vec::new(),
+        };
+        for i in 0..ids.len() {
+            tm.starts.push(tm.all.len() as u32);
+            self.push_matches(a, i, |j| ids[j], &mut tm.all);
+        }
+        tm.starts.push(tm.all.len() as u32);
+        tm
+    }
+
+    fn push_matches(
+        &self,
+        a: &Analysis,
+        i: usize,
+        word: impl Fn(usize) -> u32,
+        out: &mut Vec<Match>,
+    ) {
+        let first = word(i);
+        if first == NO_WORD {
+            return;
         }
         if a.tokens[i].kind == crate::text::TokenKind::Punct && a.norm(i) != "'" {
-            return out;
+            return;
         }
-        let Some(list) = self.by_first.get(a.norm(i)) else {
-            return out;
-        };
-        for p in list {
-            if let Some(end) = match_rest(a, i, &p.rest) {
+        for p in &self.by_first[first as usize] {
+            if let Some(end) = match_rest(a, i, &p.rest, &word) {
                 if !p.cased || is_written_as_name(a, i, end) {
                     out.push(Match {
                         len: end - i,
@@ -88,19 +156,18 @@ impl PhraseIndex {
                 }
             }
         }
-        out
     }
 }
 
 /// End token (exclusive) if `rest` follows token `i`; hyphens joining words
 /// ("al-Qaeda", "Kim Jong-un") are passed over.
-fn match_rest(a: &Analysis, i: usize, rest: &[Box<str>]) -> Option<usize> {
+fn match_rest(a: &Analysis, i: usize, rest: &[u32], word: impl Fn(usize) -> u32) -> Option<usize> {
     let mut j = i + 1;
-    for want in rest {
+    for &want in rest {
         if j < a.tokens.len() && is_joining_hyphen(a, j) {
             j += 1;
         }
-        if j >= a.tokens.len() || a.norm(j) != &**want || a.tokens[j].para_before {
+        if j >= a.tokens.len() || word(j) != want || a.tokens[j].para_before {
             return None;
         }
         j += 1;
@@ -159,6 +226,21 @@ mod tests {
             .position(|t| &a.text[t.start..t.end] == "air")
             .unwrap();
         assert_eq!(idx.matches_at(&a, strike_at)[0].len, 3);
+    }
+
+    #[test]
+    fn token_matches_agree_with_matches_at_every_token() {
+        let mut idx = PhraseIndex::default();
+        idx.insert(normalize_phrase("Kim"), Entry::Person(0), true);
+        idx.insert(normalize_phrase("Kim Jong Un"), Entry::Person(1), true);
+        idx.insert(normalize_phrase("air strike"), Entry::Trigger(0), false);
+        idx.finish();
+        let a = analyze("Kim Jong-un ordered an air-strike; kim said air.");
+        let tm = idx.token_matches(&a);
+        for i in 0..a.tokens.len() + 2 {
+            assert_eq!(tm.at(i), idx.matches_at(&a, i).as_slice(), "token {i}");
+        }
+        assert_eq!(tm.at(0).len(), 2);
     }
 
     #[test]

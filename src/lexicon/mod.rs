@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 pub use files::{LexiconError, FILES};
 use index::PhraseIndex;
-pub use index::{Entry, Match};
+pub use index::{Entry, Match, TokenMatches};
 pub use lookup::Reading;
 
 #[derive(Debug, Clone)]
@@ -277,6 +277,11 @@ impl Lexicon {
     /// Every dictionary entry whose phrase starts at token `i`, longest first.
     pub fn matches_at(&self, a: &crate::text::Analysis, i: usize) -> Vec<Match> {
         self.index.matches_at(a, i)
+    }
+
+    /// The dictionary matches at every token of `a`, found once.
+    pub fn token_matches(&self, a: &crate::text::Analysis) -> TokenMatches {
+        self.index.token_matches(a)
     }
 
     /// Is this folded word the first name of someone the lexicon knows?

@@ -38,58 +38,74 @@ impl Token {
 }
 
 /// Split `text` into tokens; returns them and the folded-forms buffer.
+///
+/// Most news text is ASCII, so bytes below 128 are classified directly and
+/// only other characters are decoded; both paths give the same tokens.
 pub fn tokenize(text: &str) -> (Vec<Token>, String) {
+    let b = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut norm = String::with_capacity(text.len());
     let mut i = 0;
     let mut space_before = true;
     let mut newlines = 0u32;
     let mut para_before = false;
-    while i < text.len() {
-        let c = char_at(text, i);
-        if c.is_whitespace() {
-            if c == '\n' {
-                newlines += 1;
-                if newlines >= 2 {
-                    para_before = true;
+    while i < b.len() {
+        let byte = b[i];
+        if byte < 0x80 {
+            if is_ascii_space(byte) {
+                if byte == b'\n' {
+                    newlines += 1;
+                    if newlines >= 2 {
+                        para_before = true;
+                    }
                 }
+                space_before = true;
+                i += 1;
+                continue;
             }
+        } else if char_at(text, i).is_whitespace() {
             space_before = true;
-            i += c.len_utf8();
+            i += char_at(text, i).len_utf8();
             continue;
         }
         let start = i;
         let kind;
-        if c.is_alphanumeric() {
-            i = word_end(text, i);
-            kind = if c.is_ascii_digit() {
+        if byte.is_ascii_alphanumeric() {
+            i = word_end(text, i, byte as char);
+            kind = if byte.is_ascii_digit() {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             };
-        } else if (c == '\'' || c == '\u{2019}') && possessive_at(text, i) {
-            i += c.len_utf8() + 1;
-            kind = TokenKind::Word;
         } else {
-            i += c.len_utf8();
-            kind = TokenKind::Punct;
+            let c = char_at(text, i);
+            if c.is_alphanumeric() {
+                i = word_end(text, i, c);
+                kind = TokenKind::Word;
+            } else if (c == '\'' || c == '\u{2019}') && possessive_at(text, i) {
+                i += c.len_utf8() + 1;
+                kind = TokenKind::Word;
+            } else {
+                i += c.len_utf8();
+                kind = TokenKind::Punct;
+            }
         }
         let surface = &text[start..i];
         let n0 = norm.len() as u32;
-        normalize_into(surface, &mut norm);
-        let letters = surface.chars().filter(|c| c.is_alphabetic());
-        let (mut n_letters, mut all_upper) = (0, true);
-        for l in letters {
-            n_letters += 1;
-            all_upper &= l.is_uppercase();
-        }
+        let (cap, upper) = if surface.is_ascii() {
+            normalize_ascii_into(surface, &mut norm);
+            ascii_case_flags(surface.as_bytes())
+        } else {
+            normalize_into(surface, &mut norm);
+            case_flags(surface)
+        };
         tokens.push(Token {
             start,
             end: i,
             kind,
             norm: (n0, norm.len() as u32),
-            cap: surface.chars().next().is_some_and(|c| c.is_uppercase()),
-            upper: n_letters >= 2 && all_upper,
+            cap,
+            upper,
             space_before,
             para_before,
         });
@@ -100,38 +116,77 @@ pub fn tokenize(text: &str) -> (Vec<Token>, String) {
     (tokens, norm)
 }
 
+/// First letter uppercase; two or more letters, all uppercase.
+fn case_flags(surface: &str) -> (bool, bool) {
+    let (mut n_letters, mut all_upper) = (0, true);
+    for l in surface.chars().filter(|c| c.is_alphabetic()) {
+        n_letters += 1;
+        all_upper &= l.is_uppercase();
+    }
+    let cap = surface.chars().next().is_some_and(|c| c.is_uppercase());
+    (cap, n_letters >= 2 && all_upper)
+}
+
+fn ascii_case_flags(surface: &[u8]) -> (bool, bool) {
+    let (mut n_letters, mut all_upper) = (0, true);
+    for &l in surface.iter().filter(|c| c.is_ascii_alphabetic()) {
+        n_letters += 1;
+        all_upper &= l.is_ascii_uppercase();
+    }
+    let cap = surface.first().is_some_and(|c| c.is_ascii_uppercase());
+    (cap, n_letters >= 2 && all_upper)
+}
+
+/// ASCII whitespace as `char::is_whitespace` counts it.
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// The character at byte `i`, without decoding when it is ASCII.
+#[inline]
 fn char_at(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or(' ')
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => b as char,
+        Some(_) => text[i..].chars().next().unwrap_or(' '),
+        None => ' ',
+    }
 }
 
 /// `'s` / `’s` ending a word: a possessive, kept as its own token.
 fn possessive_at(text: &str, i: usize) -> bool {
-    let rest = &text[i..];
-    let mut chars = rest.chars();
-    chars.next();
-    matches!(chars.next(), Some('s') | Some('S'))
-        && !chars.next().is_some_and(|c| c.is_alphanumeric())
+    let after = i + char_at(text, i).len_utf8();
+    matches!(text.as_bytes().get(after), Some(b's') | Some(b'S'))
+        && !char_at_opt(text, after + 1).is_some_and(|c| c.is_alphanumeric())
 }
 
-/// End of the word or number starting at `i`: letters and digits, internal
-/// apostrophes ("O'Brien", "didn't", but not a possessive "'s"),
-/// dotted abbreviations ("U.S.", "a.m.") and digit groups ("1,000", "3.5").
-fn word_end(text: &str, start: usize) -> usize {
+fn char_at_opt(text: &str, i: usize) -> Option<char> {
+    (i < text.len()).then(|| char_at(text, i))
+}
+
+/// End of the word or number starting at `start` with `first`: letters and
+/// digits, internal apostrophes ("O'Brien", "didn't", but not a possessive
+/// "'s"), dotted abbreviations ("U.S.", "a.m.") and digit groups ("1,000",
+/// "3.5").
+fn word_end(text: &str, start: usize, first: char) -> usize {
     let b = text.as_bytes();
-    let mut i = start;
-    let first = char_at(text, start);
-    if first.is_alphabetic() {
+    if first.is_alphabetic() && b.get(start + first.len_utf8()) == Some(&b'.') {
         if let Some(end) = dotted_abbreviation_end(text, start) {
             return end;
         }
     }
-    while i < text.len() {
+    let mut i = start;
+    while i < b.len() {
+        if b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let c = char_at(text, i);
         if c.is_alphanumeric() {
             i += c.len_utf8();
             continue;
         }
-        let next = text[i + c.len_utf8()..].chars().next();
+        let next = char_at_opt(text, i + c.len_utf8());
         if (c == '\'' || c == '\u{2019}')
             && next.is_some_and(|n| n.is_alphabetic())
             && !possessive_at(text, i)
@@ -157,19 +212,35 @@ fn word_end(text: &str, start: usize) -> usize {
 fn dotted_abbreviation_end(text: &str, start: usize) -> Option<usize> {
     let mut i = start;
     let mut letters = 0;
-    while let Some(c) = text[i..].chars().next().filter(|c| c.is_alphabetic()) {
+    while let Some(c) = char_at_opt(text, i).filter(|c| c.is_alphabetic()) {
         let after = i + c.len_utf8();
-        if !text[after..].starts_with('.') {
+        if text.as_bytes().get(after) != Some(&b'.') {
             break;
         }
         letters += 1;
         i = after + 1;
     }
-    let next_is_letter = text[i..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphanumeric());
+    let next_is_letter = char_at_opt(text, i).is_some_and(|c| c.is_alphanumeric());
     (letters >= 2 && !next_is_letter).then_some(i)
+}
+
+/// [`normalize_into`] for ASCII text: a lower-cased copy, with abbreviation
+/// dots dropped and backticks read as apostrophes.
+fn normalize_ascii_into(s: &str, out: &mut String) {
+    let b = s.as_bytes();
+    if (b.len() > 1 && b.contains(&b'.')) || b.contains(&b'`') {
+        for &c in b {
+            match c {
+                b'.' if b.len() > 1 => {}
+                b'`' => out.push('\''),
+                c => out.push(c.to_ascii_lowercase() as char),
+            }
+        }
+        return;
+    }
+    let n = out.len();
+    out.push_str(s);
+    out[n..].make_ascii_lowercase();
 }
 
 /// Append the folded form of `s` to `out`.
@@ -256,6 +327,23 @@ mod tests {
         assert_eq!(normalize_phrase("al-Qaeda"), normalize_phrase("Al Qaeda"));
         assert_eq!(normalize_phrase("Élysée Palace"), ["elysee", "palace"]);
         assert_eq!(normalize_phrase("U.N."), ["un"]);
+    }
+
+    #[test]
+    fn ascii_and_decoded_paths_agree() {
+        // the same words with and without a non-ASCII letter or apostrophe
+        let plain = toks("NATO's U.S. chief `Ali` O'Neil, 3.5 a.m.");
+        let curly = toks("NATO\u{2019}s U.S. chief `Ali` O\u{2019}Neil, 3.5 a.m.");
+        assert_eq!(plain.len(), curly.len());
+        for (p, c) in plain.iter().zip(&curly) {
+            assert_eq!(p.1, c.1, "{p:?} vs {c:?}");
+        }
+        let (t, _) = tokenize("\u{c9}LYS\u{c9}E \u{c9}lys\u{e9}e");
+        assert!(t[0].upper && t[0].cap && t[1].cap && !t[1].upper);
+        let (t, norm) = tokenize("a\u{a0}b\u{2003}c");
+        assert_eq!(t.len(), 3);
+        assert!(t[1].space_before && t[2].space_before);
+        assert_eq!(norm, "abc");
     }
 
     #[test]
