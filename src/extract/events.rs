@@ -1013,6 +1013,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         let fact = super::factuality::factuality(
             self.a,
             self.lex,
+            self.rec.token_matches(),
             self.items,
             (first.start, last.end),
             it.start,

@@ -14,7 +14,7 @@
 //! does not reach them.
 
 use super::mentions::{Item, ItemKind};
-use crate::lexicon::{CueEffect, CueScope, Entry, Lexicon};
+use crate::lexicon::{CueEffect, CueScope, Entry, Lexicon, TokenMatches};
 use crate::model::Factuality;
 use crate::text::Analysis;
 
@@ -31,6 +31,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 pub fn factuality(
     a: &Analysis,
     lex: &Lexicon,
+    tm: &TokenMatches,
     items: &[Item],
     sentence: (usize, usize),
     t0: usize,
@@ -41,14 +42,14 @@ pub fn factuality(
     let mut effects: Vec<CueEffect> = Vec::new();
     // sentence-wide speculation before the trigger
     for i in sentence.0..t0 {
-        if let Some((_, c)) = cue_at(a, lex, i) {
+        if let Some((_, c)) = cue_at(tm, lex, i) {
             if c.scope == CueScope::Sentence && c.effect == CueEffect::Speculation {
                 return Some(Factuality::Possible);
             }
         }
     }
     // a conditional opening the trigger's clause
-    if let Some((_, c)) = cue_at(a, lex, clause) {
+    if let Some((_, c)) = cue_at(tm, lex, clause) {
         if c.scope == CueScope::Clause && c.effect == CueEffect::Condition {
             effects.push(CueEffect::Possible);
         }
@@ -62,7 +63,7 @@ pub fn factuality(
         if is_actor_token(items, i) {
             break;
         }
-        if let Some((len, c)) = cue_at(a, lex, i) {
+        if let Some((len, c)) = cue_at(tm, lex, i) {
             if c.scope == CueScope::Verb && i + len <= t0 {
                 effects.push(c.effect);
             }
@@ -84,7 +85,7 @@ pub fn factuality(
             {
                 break;
             }
-            if let Some((len, c)) = cue_at(a, lex, j) {
+            if let Some((len, c)) = cue_at(tm, lex, j) {
                 if c.scope == CueScope::Verb && c.effect != CueEffect::Prevent {
                     effects.push(c.effect);
                 }
@@ -131,12 +132,12 @@ pub fn clause_start(a: &Analysis, sentence_start: usize, t: usize) -> usize {
 }
 
 fn cue_at<'l>(
-    a: &Analysis,
+    tm: &TokenMatches,
     lex: &'l Lexicon,
     i: usize,
 ) -> Option<(usize, &'l crate::lexicon::Cue)> {
-    lex.matches_at(a, i)
-        .into_iter()
+    tm.at(i)
+        .iter()
         .filter_map(|m| match m.entry {
             Entry::Cue(c) => Some((m.len, &lex.cues[c as usize])),
             _ => None,
@@ -172,7 +173,7 @@ mod tests {
         let t = (0..a.tokens.len())
             .find(|&i| a.surface(i) == word)
             .expect("word");
-        factuality(&a, lex(), &items, (s.tok_start, s.tok_end), t, t + 1, noun)
+        factuality(&a, lex(), &tm, &items, (s.tok_start, s.tok_end), t, t + 1, noun)
     }
 
     #[test]

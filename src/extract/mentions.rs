@@ -1103,6 +1103,11 @@ impl<'a> Recognizer<'a> {
         Some(self.org_actor(o))
     }
 
+    /// The dictionary matches at every token of the document.
+    pub fn token_matches(&self) -> &'a TokenMatches {
+        self.token_matches
+    }
+
     /// The dictionary matches at token `i` (none past the end), longest first.
     fn matches(&self, i: usize) -> &'a [Match] {
         self.token_matches.at(i)

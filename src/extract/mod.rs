@@ -54,6 +54,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
             let Some(fact) = factuality::factuality(
                 &a,
                 lex,
+                &token_matches,
                 &items,
                 (s.tok_start, s.tok_end),
                 f.trigger.0,

@@ -312,10 +312,9 @@ pub fn looks_english(text: &str) -> bool {
         .split_whitespace()
         .take(80)
         .filter(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "the" | "of" | "and" | "to" | "in" | "said" | "is" | "was" | "on" | "for" | "with"
-            )
+            ["the", "of", "and", "to", "in", "said", "is", "was", "on", "for", "with"]
+                .iter()
+                .any(|f| w.eq_ignore_ascii_case(f))
         })
         .count();
     if common >= 3 {

@@ -70,35 +70,50 @@ pub fn tokenize(text: &str) -> (Vec<Token>, String) {
         }
         let start = i;
         let kind;
-        if byte.is_ascii_alphanumeric() {
-            i = word_end(text, i, byte as char);
+        let (cap, upper);
+        let n0 = norm.len() as u32;
+        if let Some(word) = plain_ascii_word(b, i) {
+            // the common case, a run of ASCII letters and digits: one pass
+            i = word.end;
             kind = if byte.is_ascii_digit() {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             };
+            norm.push_str(&text[start..i]);
+            norm[n0 as usize..].make_ascii_lowercase();
+            cap = byte.is_ascii_uppercase();
+            upper = word.letters >= 2 && word.uppers == word.letters;
         } else {
-            let c = char_at(text, i);
-            if c.is_alphanumeric() {
-                i = word_end(text, i, c);
-                kind = TokenKind::Word;
-            } else if (c == '\'' || c == '\u{2019}') && possessive_at(text, i) {
-                i += c.len_utf8() + 1;
-                kind = TokenKind::Word;
+            if byte.is_ascii_alphanumeric() {
+                i = word_end(text, i, byte as char);
+                kind = if byte.is_ascii_digit() {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                };
             } else {
-                i += c.len_utf8();
-                kind = TokenKind::Punct;
+                let c = char_at(text, i);
+                if c.is_alphanumeric() {
+                    i = word_end(text, i, c);
+                    kind = TokenKind::Word;
+                } else if (c == '\'' || c == '\u{2019}') && possessive_at(text, i) {
+                    i += c.len_utf8() + 1;
+                    kind = TokenKind::Word;
+                } else {
+                    i += c.len_utf8();
+                    kind = TokenKind::Punct;
+                }
             }
+            let surface = &text[start..i];
+            (cap, upper) = if surface.is_ascii() {
+                normalize_ascii_into(surface, &mut norm);
+                ascii_case_flags(surface.as_bytes())
+            } else {
+                normalize_into(surface, &mut norm);
+                case_flags(surface)
+            };
         }
-        let surface = &text[start..i];
-        let n0 = norm.len() as u32;
-        let (cap, upper) = if surface.is_ascii() {
-            normalize_ascii_into(surface, &mut norm);
-            ascii_case_flags(surface.as_bytes())
-        } else {
-            normalize_into(surface, &mut norm);
-            case_flags(surface)
-        };
         tokens.push(Token {
             start,
             end: i,
@@ -114,6 +129,52 @@ pub fn tokenize(text: &str) -> (Vec<Token>, String) {
         para_before = false;
     }
     (tokens, norm)
+}
+
+/// A word of ASCII letters and digits only, and what its letters are.
+struct PlainWord {
+    end: usize,
+    letters: u32,
+    uppers: u32,
+}
+
+/// The ASCII letters and digits from `start`, when nothing after them could
+/// extend the token (an abbreviation dot, a digit group, an inner apostrophe
+/// or a non-ASCII letter): then [`word_end`] would end it at the same place.
+#[inline]
+fn plain_ascii_word(b: &[u8], start: usize) -> Option<PlainWord> {
+    let mut w = PlainWord {
+        end: start,
+        letters: 0,
+        uppers: 0,
+    };
+    while let Some(&c) = b.get(w.end) {
+        if !c.is_ascii_alphanumeric() {
+            break;
+        }
+        w.letters += c.is_ascii_alphabetic() as u32;
+        w.uppers += c.is_ascii_uppercase() as u32;
+        w.end += 1;
+    }
+    if w.end == start {
+        return None;
+    }
+    let last = b[w.end - 1];
+    let plain = match b.get(w.end) {
+        None => true,
+        // "U.S.", "a.m."
+        Some(b'.') if w.end - start == 1 && last.is_ascii_alphabetic() => false,
+        // "1,000", "3.5"
+        Some(b'.' | b',') => {
+            !(last.is_ascii_digit() && b.get(w.end + 1).is_some_and(u8::is_ascii_digit))
+        }
+        // "O'Brien", "didn't" (a possessive "'s" ends the word either way)
+        Some(b'\'') => !b
+            .get(w.end + 1)
+            .is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0x80),
+        Some(&c) => c < 0x80,
+    };
+    plain.then_some(w)
 }
 
 /// First letter uppercase; two or more letters, all uppercase.
@@ -332,9 +393,10 @@ mod tests {
     #[test]
     fn ascii_and_decoded_paths_agree() {
         // the same words with and without a non-ASCII letter or apostrophe
-        let plain = toks("NATO's U.S. chief `Ali` O'Neil, 3.5 a.m.");
-        let curly = toks("NATO\u{2019}s U.S. chief `Ali` O\u{2019}Neil, 3.5 a.m.");
+        let plain = toks("NATO's U.S. chief `Ali` O'Neil, 3.5 a.m. d'\u{c9}t\u{e9}");
+        let curly = toks("NATO\u{2019}s U.S. chief `Ali` O\u{2019}Neil, 3.5 a.m. d\u{2019}\u{c9}t\u{e9}");
         assert_eq!(plain.len(), curly.len());
+        assert_eq!(plain.last().map(|t| t.1.as_str()), Some("d'ete"));
         for (p, c) in plain.iter().zip(&curly) {
             assert_eq!(p.1, c.1, "{p:?} vs {c:?}");
         }
@@ -344,6 +406,28 @@ mod tests {
         assert_eq!(t.len(), 3);
         assert!(t[1].space_before && t[2].space_before);
         assert_eq!(norm, "abc");
+    }
+
+    proptest::proptest! {
+        /// The one-pass path for plain ASCII words ends, folds and flags
+        /// every token as the general path would.
+        #[test]
+        fn fast_path_agrees_with_the_general_path(
+            text in "([a-zA-Z0-9]{1,4}|[ .,'`\u{2019}\u{e9}\u{c9}\n-]){0,40}"
+        ) {
+            let (tokens, norm) = tokenize(&text);
+            for t in &tokens {
+                let surface = &text[t.start..t.end];
+                let first = surface.chars().next().unwrap_or(' ');
+                if first.is_alphanumeric() {
+                    proptest::prop_assert_eq!(word_end(&text, t.start, first), t.end);
+                }
+                let mut want = String::new();
+                normalize_into(surface, &mut want);
+                proptest::prop_assert_eq!(&norm[t.norm.0 as usize..t.norm.1 as usize], want.as_str());
+                proptest::prop_assert_eq!((t.cap, t.upper), case_flags(surface));
+            }
+        }
     }
 
     #[test]
