@@ -1016,8 +1016,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             self.rec.token_matches(),
             self.items,
             (first.start, last.end),
-            it.start,
-            it.end,
+            (it.start, it.end),
             false,
         );
         let infinitive = self.a.prev_norm(it.start) == "to";

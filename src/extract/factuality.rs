@@ -34,8 +34,7 @@ pub fn factuality(
     tm: &TokenMatches,
     items: &[Item],
     sentence: (usize, usize),
-    t0: usize,
-    t1: usize,
+    (t0, t1): (usize, usize),
     noun: bool,
 ) -> Option<Factuality> {
     let clause = clause_start(a, sentence.0, t0);
@@ -173,7 +172,15 @@ mod tests {
         let t = (0..a.tokens.len())
             .find(|&i| a.surface(i) == word)
             .expect("word");
-        factuality(&a, lex(), &tm, &items, (s.tok_start, s.tok_end), t, t + 1, noun)
+        factuality(
+            &a,
+            lex(),
+            &tm,
+            &items,
+            (s.tok_start, s.tok_end),
+            (t, t + 1),
+            noun,
+        )
     }
 
     #[test]

@@ -57,8 +57,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
                 &token_matches,
                 &items,
                 (s.tok_start, s.tok_end),
-                f.trigger.0,
-                f.trigger.1,
+                f.trigger,
                 f.noun,
             ) else {
                 continue;

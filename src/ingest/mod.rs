@@ -312,9 +312,11 @@ pub fn looks_english(text: &str) -> bool {
         .split_whitespace()
         .take(80)
         .filter(|w| {
-            ["the", "of", "and", "to", "in", "said", "is", "was", "on", "for", "with"]
-                .iter()
-                .any(|f| w.eq_ignore_ascii_case(f))
+            [
+                "the", "of", "and", "to", "in", "said", "is", "was", "on", "for", "with",
+            ]
+            .iter()
+            .any(|f| w.eq_ignore_ascii_case(f))
         })
         .count();
     if common >= 3 {

@@ -394,7 +394,8 @@ mod tests {
     fn ascii_and_decoded_paths_agree() {
         // the same words with and without a non-ASCII letter or apostrophe
         let plain = toks("NATO's U.S. chief `Ali` O'Neil, 3.5 a.m. d'\u{c9}t\u{e9}");
-        let curly = toks("NATO\u{2019}s U.S. chief `Ali` O\u{2019}Neil, 3.5 a.m. d\u{2019}\u{c9}t\u{e9}");
+        let curly =
+            toks("NATO\u{2019}s U.S. chief `Ali` O\u{2019}Neil, 3.5 a.m. d\u{2019}\u{c9}t\u{e9}");
         assert_eq!(plain.len(), curly.len());
         assert_eq!(plain.last().map(|t| t.1.as_str()), Some("d'ete"));
         for (p, c) in plain.iter().zip(&curly) {
