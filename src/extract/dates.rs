@@ -149,6 +149,76 @@ pub fn parse_at(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)>
     parse_unbounded(a, i, end).filter(|(len, _)| i + len <= end)
 }
 
+/// Words other than numbers that can open a date expression.
+const DATE_OPENERS: [&str; 26] = [
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "last",
+    "past",
+    "next",
+    "this",
+    "coming",
+    "earlier",
+    "later",
+    "late",
+    "early",
+    "that",
+    "the",
+    "a",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+];
+
+/// For each first letter, a bit for each length (up to 15) of a month,
+/// weekday or opener word with that letter: most words are ruled out
+/// without comparing strings.
+const OPENER_SHAPES: [u16; 26] = opener_shapes();
+
+const fn opener_shapes() -> [u16; 26] {
+    let mut shapes = [0u16; 26];
+    let mut k = 0;
+    while k < DATE_OPENERS.len() {
+        add_shape(&mut shapes, DATE_OPENERS[k]);
+        k += 1;
+    }
+    k = 0;
+    while k < MONTHS.len() {
+        add_shape(&mut shapes, MONTHS[k].0);
+        k += 1;
+    }
+    k = 0;
+    while k < WEEKDAYS.len() {
+        add_shape(&mut shapes, WEEKDAYS[k].0);
+        k += 1;
+    }
+    shapes
+}
+
+const fn add_shape(shapes: &mut [u16; 26], w: &str) {
+    let b = w.as_bytes();
+    shapes[(b[0] - b'a') as usize] |= 1 << b.len();
+}
+
+fn has_opener_shape(n: &str) -> bool {
+    let b = n.as_bytes();
+    match b.first() {
+        Some(&c @ b'a'..=b'z') if b.len() < 16 => {
+            OPENER_SHAPES[(c - b'a') as usize] & (1 << b.len()) != 0
+        }
+        _ => false,
+    }
+}
+
 /// A cheap test that rules out most tokens: a date starts with a number, a
 /// capitalised month or weekday, or one of a few words.
 fn can_start_date(a: &Analysis, i: usize) -> bool {
@@ -159,36 +229,11 @@ fn can_start_date(a: &Analysis, i: usize) -> bool {
         return true;
     }
     let n = a.norm(i);
+    if !has_opener_shape(n) {
+        return false;
+    }
     (t.cap && (MONTHS.iter().any(|(m, _)| *m == n) || WEEKDAYS.iter().any(|(w, _)| *w == n)))
-        || matches!(
-            n,
-            "yesterday"
-                | "today"
-                | "tonight"
-                | "tomorrow"
-                | "last"
-                | "past"
-                | "next"
-                | "this"
-                | "coming"
-                | "earlier"
-                | "later"
-                | "late"
-                | "early"
-                | "that"
-                | "the"
-                | "a"
-                | "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-        )
+        || DATE_OPENERS.contains(&n)
 }
 
 fn parse_unbounded(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)> {
@@ -471,6 +516,20 @@ mod tests {
             Some(d(2017, 4, 12)),
             tense,
         )
+    }
+
+    #[test]
+    fn the_shape_filter_keeps_every_opener_and_drops_other_words() {
+        let openers = DATE_OPENERS
+            .iter()
+            .chain(MONTHS.iter().map(|(m, _)| m))
+            .chain(WEEKDAYS.iter().map(|(w, _)| w));
+        for w in openers {
+            assert!(has_opener_shape(w), "{w}");
+        }
+        for w in ["company", "reuters", "x", "", "2017", "accordingly"] {
+            assert!(!has_opener_shape(w), "{w}");
+        }
     }
 
     #[test]

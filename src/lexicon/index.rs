@@ -47,8 +47,15 @@ const NO_WORD: u32 = u32::MAX;
 #[derive(Debug, Default)]
 pub struct PhraseIndex {
     words: FxHashMap<Box<str>, u32>,
-    /// Phrases by the id of their first word, longest first.
+    /// Phrases by the id of their first word, as inserted.
     by_first: Vec<Vec<Phrase>>,
+    /// Built by [`PhraseIndex::finish`] from `by_first`: one-word phrases by
+    /// word id, and longer ones by their first two word ids, longest first,
+    /// so that a common first word ("the") does not try every phrase it
+    /// opens.
+    single: Vec<Vec<Phrase>>,
+    by_pair: FxHashMap<(u32, u32), Vec<Phrase>>,
+    opens_longer: Vec<bool>,
 }
 
 /// The dictionary matches at every token of one text, found once and kept
@@ -99,7 +106,22 @@ impl PhraseIndex {
     }
 
     pub fn finish(&mut self) {
-        for list in &mut self.by_first {
+        self.single = vec![Vec::new(); self.by_first.len()];
+        self.opens_longer = vec![false; self.by_first.len()];
+        self.by_pair.clear();
+        for (first, list) in self.by_first.iter().enumerate() {
+            for p in list {
+                match p.rest.first() {
+                    None => self.single[first].push(p.clone()),
+                    Some(&second) => {
+                        self.opens_longer[first] = true;
+                        let key = (first as u32, second);
+                        self.by_pair.entry(key).or_default().push(p.clone());
+                    }
+                }
+            }
+        }
+        for list in self.by_pair.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
     }
@@ -146,7 +168,15 @@ impl PhraseIndex {
         if a.tokens[i].kind == crate::text::TokenKind::Punct && a.norm(i) != "'" {
             return;
         }
-        for p in &self.by_first[first as usize] {
+        let longer = self
+            .opens_longer
+            .get(first as usize)
+            .copied()
+            .unwrap_or(false)
+            .then(|| self.by_pair.get(&(first, word(next_word(a, i)?))))
+            .flatten();
+        let single = self.single.get(first as usize);
+        for p in longer.into_iter().chain(single).flatten() {
             if let Some(end) = match_rest(a, i, &p.rest, &word) {
                 if !p.cased || is_written_as_name(a, i, end) {
                     out.push(Match {
@@ -157,6 +187,16 @@ impl PhraseIndex {
             }
         }
     }
+}
+
+/// The token after `i` that a phrase would continue with, past a joining
+/// hyphen.
+fn next_word(a: &Analysis, i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    if j < a.tokens.len() && is_joining_hyphen(a, j) {
+        j += 1;
+    }
+    (j < a.tokens.len()).then_some(j)
 }
 
 /// End token (exclusive) if `rest` follows token `i`; hyphens joining words

@@ -63,7 +63,7 @@ pub fn tokenize(text: &str) -> (Vec<Token>, String) {
                 i += 1;
                 continue;
             }
-        } else if char_at(text, i).is_whitespace() {
+        } else if is_space(char_at(text, i)) {
             space_before = true;
             i += char_at(text, i).len_utf8();
             continue;
@@ -94,7 +94,7 @@ pub fn tokenize(text: &str) -> (Vec<Token>, String) {
                 };
             } else {
                 let c = char_at(text, i);
-                if c.is_alphanumeric() {
+                if is_alphanumeric(c) {
                     i = word_end(text, i, c);
                     kind = TokenKind::Word;
                 } else if (c == '\'' || c == '\u{2019}') && possessive_at(text, i) {
@@ -180,11 +180,11 @@ fn plain_ascii_word(b: &[u8], start: usize) -> Option<PlainWord> {
 /// First letter uppercase; two or more letters, all uppercase.
 fn case_flags(surface: &str) -> (bool, bool) {
     let (mut n_letters, mut all_upper) = (0, true);
-    for l in surface.chars().filter(|c| c.is_alphabetic()) {
+    for l in surface.chars().filter(|&c| is_alphabetic(c)) {
         n_letters += 1;
-        all_upper &= l.is_uppercase();
+        all_upper &= is_uppercase(l);
     }
-    let cap = surface.chars().next().is_some_and(|c| c.is_uppercase());
+    let cap = surface.chars().next().is_some_and(is_uppercase);
     (cap, n_letters >= 2 && all_upper)
 }
 
@@ -196,6 +196,52 @@ fn ascii_case_flags(surface: &[u8]) -> (bool, bool) {
     }
     let cap = surface.first().is_some_and(|c| c.is_ascii_uppercase());
     (cap, n_letters >= 2 && all_upper)
+}
+
+/// Unicode properties of the characters below U+3000 (Latin, Greek,
+/// Cyrillic, Arabic, Indic scripts, punctuation), looked up once: the
+/// standard library's tables are searched on every call, which made a few
+/// documents in other scripts cost as much to tokenize as all the rest.
+const TABLE_END: u32 = 0x3000;
+const ALPHA: u8 = 1;
+const NUMERIC: u8 = 2;
+const SPACE: u8 = 4;
+const UPPER: u8 = 8;
+
+fn props(c: char) -> u8 {
+    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0..TABLE_END)
+            .map(|u| char::from_u32(u).map_or(0, props_uncached))
+            .collect()
+    });
+    match table.get(c as usize) {
+        Some(&p) => p,
+        None => props_uncached(c),
+    }
+}
+
+fn props_uncached(c: char) -> u8 {
+    (c.is_alphabetic() as u8 * ALPHA)
+        | (c.is_numeric() as u8 * NUMERIC)
+        | (c.is_whitespace() as u8 * SPACE)
+        | (c.is_uppercase() as u8 * UPPER)
+}
+
+fn is_alphabetic(c: char) -> bool {
+    props(c) & ALPHA != 0
+}
+
+fn is_alphanumeric(c: char) -> bool {
+    props(c) & (ALPHA | NUMERIC) != 0
+}
+
+fn is_space(c: char) -> bool {
+    props(c) & SPACE != 0
+}
+
+fn is_uppercase(c: char) -> bool {
+    props(c) & UPPER != 0
 }
 
 /// ASCII whitespace as `char::is_whitespace` counts it.
@@ -218,7 +264,7 @@ fn char_at(text: &str, i: usize) -> char {
 fn possessive_at(text: &str, i: usize) -> bool {
     let after = i + char_at(text, i).len_utf8();
     matches!(text.as_bytes().get(after), Some(b's') | Some(b'S'))
-        && !char_at_opt(text, after + 1).is_some_and(|c| c.is_alphanumeric())
+        && !char_at_opt(text, after + 1).is_some_and(is_alphanumeric)
 }
 
 fn char_at_opt(text: &str, i: usize) -> Option<char> {
@@ -231,7 +277,7 @@ fn char_at_opt(text: &str, i: usize) -> Option<char> {
 /// "3.5").
 fn word_end(text: &str, start: usize, first: char) -> usize {
     let b = text.as_bytes();
-    if first.is_alphabetic() && b.get(start + first.len_utf8()) == Some(&b'.') {
+    if is_alphabetic(first) && b.get(start + first.len_utf8()) == Some(&b'.') {
         if let Some(end) = dotted_abbreviation_end(text, start) {
             return end;
         }
@@ -243,13 +289,13 @@ fn word_end(text: &str, start: usize, first: char) -> usize {
             continue;
         }
         let c = char_at(text, i);
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             i += c.len_utf8();
             continue;
         }
         let next = char_at_opt(text, i + c.len_utf8());
         if (c == '\'' || c == '\u{2019}')
-            && next.is_some_and(|n| n.is_alphabetic())
+            && next.is_some_and(is_alphabetic)
             && !possessive_at(text, i)
         {
             i += c.len_utf8();
@@ -273,7 +319,7 @@ fn word_end(text: &str, start: usize, first: char) -> usize {
 fn dotted_abbreviation_end(text: &str, start: usize) -> Option<usize> {
     let mut i = start;
     let mut letters = 0;
-    while let Some(c) = char_at_opt(text, i).filter(|c| c.is_alphabetic()) {
+    while let Some(c) = char_at_opt(text, i).filter(|&c| is_alphabetic(c)) {
         let after = i + c.len_utf8();
         if text.as_bytes().get(after) != Some(&b'.') {
             break;
@@ -281,7 +327,7 @@ fn dotted_abbreviation_end(text: &str, start: usize) -> Option<usize> {
         letters += 1;
         i = after + 1;
     }
-    let next_is_letter = char_at_opt(text, i).is_some_and(|c| c.is_alphanumeric());
+    let next_is_letter = char_at_opt(text, i).is_some_and(is_alphanumeric);
     (letters >= 2 && !next_is_letter).then_some(i)
 }
 
@@ -428,6 +474,14 @@ mod tests {
                 proptest::prop_assert_eq!(&norm[t.norm.0 as usize..t.norm.1 as usize], want.as_str());
                 proptest::prop_assert_eq!((t.cap, t.upper), case_flags(surface));
             }
+        }
+    }
+
+    #[test]
+    fn the_property_table_agrees_with_the_standard_library() {
+        for c in (0..TABLE_END + 0x100).filter_map(char::from_u32) {
+            assert_eq!(props(c), props_uncached(c), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
