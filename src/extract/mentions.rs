@@ -348,6 +348,11 @@ pub struct Recognizer<'a> {
     persons_seen: Vec<usize>,
     /// Folded surname -> actor, for later surname-only mentions.
     surnames: FxHashMap<String, usize>,
+    /// The country each person's surname keys were made with.
+    surnames_keyed: FxHashMap<usize, Option<String>>,
+    /// Actors of lexicon countries and organisations, by table index.
+    country_actors: FxHashMap<usize, usize>,
+    org_actors: FxHashMap<usize, usize>,
     /// Role key -> last actor with that role ("the foreign minister").
     by_role: FxHashMap<String, usize>,
     /// Person mentions of the current sentence so far.
@@ -385,6 +390,9 @@ impl<'a> Recognizer<'a> {
             actors: ActorTable::default(),
             persons_seen: Vec::new(),
             surnames: FxHashMap::default(),
+            surnames_keyed: FxHashMap::default(),
+            country_actors: FxHashMap::default(),
+            org_actors: FxHashMap::default(),
             by_role: FxHashMap::default(),
             sentence_persons: Vec::new(),
             token_matches,
@@ -1068,8 +1076,13 @@ impl<'a> Recognizer<'a> {
         self.sentence_persons.push(x);
         let rec = self.actors.get(x);
         if rec.actor.actor_type == ActorType::Person {
-            for s in crate::lexicon::surname_keys(&rec.actor.name, rec.actor.country.as_deref()) {
-                self.surnames.entry(s).or_insert(x);
+            // a person's surname keys change only when their country does
+            let country = rec.actor.country.as_deref();
+            if self.surnames_keyed.get(&x).map(Option::as_deref) != Some(country) {
+                self.surnames_keyed.insert(x, country.map(str::to_string));
+                for s in crate::lexicon::surname_keys(&rec.actor.name, country) {
+                    self.surnames.entry(s).or_insert(x);
+                }
             }
             if let Some(r) = rec.role_key.clone() {
                 self.by_role.insert(r, x);
@@ -1120,8 +1133,11 @@ impl<'a> Recognizer<'a> {
     }
 
     pub fn country_actor(&mut self, c: usize) -> usize {
+        if let Some(&x) = self.country_actors.get(&c) {
+            return x;
+        }
         let k = &self.lex.countries[c];
-        self.actors.add(ActorRec {
+        let x = self.actors.add(ActorRec {
             actor: Actor {
                 id: slug(&k.name),
                 name: k.name.clone(),
@@ -1132,12 +1148,17 @@ impl<'a> Recognizer<'a> {
             },
             female: None,
             role_key: None,
-        })
+        });
+        self.country_actors.insert(c, x);
+        x
     }
 
     fn org_actor(&mut self, o: usize) -> usize {
+        if let Some(&x) = self.org_actors.get(&o) {
+            return x;
+        }
         let org = &self.lex.orgs[o];
-        self.actors.add(ActorRec {
+        let x = self.actors.add(ActorRec {
             actor: Actor {
                 id: org.id.clone(),
                 name: org.name.clone(),
@@ -1152,7 +1173,9 @@ impl<'a> Recognizer<'a> {
             },
             female: None,
             role_key: None,
-        })
+        });
+        self.org_actors.insert(o, x);
+        x
     }
 
     fn institution_actor(&mut self, country: String, inst: u32) -> usize {

@@ -308,18 +308,19 @@ fn unreadable(origin: String, e: io::Error) -> Item {
 /// language is a property of the document, not of each sentence.
 pub fn looks_english(text: &str) -> bool {
     // fast path: English function words in the opening words settle it
-    let common = text
+    let third_common = text
         .split_whitespace()
         .take(80)
         .filter(|w| {
-            [
-                "the", "of", "and", "to", "in", "said", "is", "was", "on", "for", "with",
-            ]
-            .iter()
-            .any(|f| w.eq_ignore_ascii_case(f))
+            w.len() <= 4
+                && [
+                    "the", "of", "and", "to", "in", "said", "is", "was", "on", "for", "with",
+                ]
+                .iter()
+                .any(|f| w.eq_ignore_ascii_case(f))
         })
-        .count();
-    if common >= 3 {
+        .nth(2);
+    if third_common.is_some() {
         return true;
     }
     let mut end = text.len().min(400);
