@@ -569,7 +569,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 ItemKind::Modifier(x) => {
                     return Some((Arg::Actor(*x), vec![*x], prep));
                 }
-                ItemKind::Place(p) => return Some((Arg::Place(p.clone()), vec![], prep)),
+                ItemKind::Place(p) => return Some((Arg::Place((**p).clone()), vec![], prep)),
                 ItemKind::Punct => {
                     if matches!(
                         self.word(k),

@@ -21,7 +21,8 @@ pub enum ItemKind {
     Actor(usize),
     /// A country word used as an adjective ("a Syrian base").
     Modifier(usize),
-    Place(Place),
+    /// Boxed: items are made for every token, and most are words.
+    Place(Box<Place>),
     Media(String),
     /// A trigger entry, read as a noun (`true`) or a verb.
     Trigger {
@@ -505,7 +506,7 @@ impl<'a> Recognizer<'a> {
             if let Entry::Place(p) = m.entry {
                 return (
                     self.place_len(i, m.len, end),
-                    ItemKind::Place(self.place(p)),
+                    ItemKind::Place(Box::new(self.place(p))),
                     false,
                 );
             }
@@ -746,12 +747,12 @@ impl<'a> Recognizer<'a> {
             Entry::Capital(c) if !self.capital_acts(m_start, m_end, end) => {
                 let place = self.country_place(c as usize, true);
                 let len = self.place_len(m_start, m_end - m_start, end) + (m_start - i);
-                Some((len, ItemKind::Place(place)))
+                Some((len, ItemKind::Place(Box::new(place))))
             }
             Entry::Country(c) | Entry::Capital(c) if locative => {
                 let place = self.country_place(c as usize, matches!(entry, Entry::Capital(_)));
                 let len = self.place_len(m_start, m_end - m_start, end) + (m_start - i);
-                Some((len, ItemKind::Place(place)))
+                Some((len, ItemKind::Place(Box::new(place))))
             }
             Entry::Country(c) | Entry::Capital(c) => {
                 // "U.S.-Russia relations", "the Moscow talks": a modifier

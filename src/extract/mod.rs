@@ -411,7 +411,7 @@ fn event_place(a: &Analysis, items: &[Item], s: &Sentence, f: &Found) -> Option<
     let places: Vec<(usize, &Place)> = items
         .iter()
         .filter_map(|it| match &it.kind {
-            ItemKind::Place(p) => Some((it.start, p)),
+            ItemKind::Place(p) => Some((it.start, &**p)),
             _ => None,
         })
         .collect();

@@ -131,6 +131,29 @@ pub fn tokenize(text: &str) -> (Vec<Token>, String) {
     (tokens, norm)
 }
 
+/// Per byte: 0 for anything but an ASCII letter or digit, else 1 for a
+/// digit, 3 for a lower-case letter, 7 for an upper-case one.
+const ASCII_CLASS: [u8; 256] = ascii_classes();
+
+const fn ascii_classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_uppercase() {
+            7
+        } else if b.is_ascii_lowercase() {
+            3
+        } else if b.is_ascii_digit() {
+            1
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+}
+
 /// A word of ASCII letters and digits only, and what its letters are.
 struct PlainWord {
     end: usize,
@@ -148,12 +171,13 @@ fn plain_ascii_word(b: &[u8], start: usize) -> Option<PlainWord> {
         letters: 0,
         uppers: 0,
     };
-    while let Some(&c) = b.get(w.end) {
-        if !c.is_ascii_alphanumeric() {
+    for &c in &b[start..] {
+        let class = ASCII_CLASS[c as usize];
+        if class == 0 {
             break;
         }
-        w.letters += c.is_ascii_alphabetic() as u32;
-        w.uppers += c.is_ascii_uppercase() as u32;
+        w.letters += (class >> 1) as u32 & 1;
+        w.uppers += (class >> 2) as u32;
         w.end += 1;
     }
     if w.end == start {
