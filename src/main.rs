@@ -528,6 +528,9 @@ fn run(cli: Cli) -> Result<()> {
             let graph = filters.filter(&graph, &lex)?.apply_owned(graph);
             fail_if_strict(&common, &summary)?;
             summary.written = write_exports(&graph, &out, &formats)?;
+            // the process ends here: freeing every report one by one would
+            // only delay the exit (a quarter second for 250,000 reports)
+            std::mem::forget(graph);
             if !common.quiet {
                 eprintln!("{}", summary.line());
                 eprintln!("wrote {}", show_paths(&summary.written));

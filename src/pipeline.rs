@@ -144,7 +144,7 @@ impl Progress {
         let bar = match total_bytes {
             Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::hidden())
                 .with_style(progress_style(
-                    "{spinner} [{elapsed_precise}] {bar:30} {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} ETA {eta} {msg}",
+                    "{spinner} [{elapsed_precise}] {wide_bar} {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} ETA {eta} {msg}",
                 )),
             None => ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden())
                 .with_style(progress_style(
@@ -263,7 +263,7 @@ pub fn run(
     opts: &RunOptions,
     lex: &Lexicon,
     log: &mut dyn FnMut(&str),
-    sink: &mut dyn FnMut(Extraction) -> Result<(), PipelineError>,
+    sink: &mut dyn FnMut(&Extraction) -> Result<(), PipelineError>,
 ) -> Result<Summary, PipelineError> {
     let started = std::time::Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -298,11 +298,14 @@ pub fn run(
                     outcomes,
                 };
                 if let Some(done) = pending.replace(next) {
-                    consume(done, &mut summary, &mut progress, log, sink)?;
+                    let used = consume(done, &mut summary, &mut progress, log, sink)?;
+                    // freeing a batch's extractions is work this thread,
+                    // the one that merges, need not wait for
+                    pool_scope.spawn(move |_| drop(used));
                 }
             }
             match pending {
-                Some(done) => consume(done, &mut summary, &mut progress, log, sink),
+                Some(done) => consume(done, &mut summary, &mut progress, log, sink).map(drop),
                 None => Ok(()),
             }
         })
@@ -327,13 +330,14 @@ fn split_batch(items: Vec<Item>) -> (Vec<Document>, Vec<Item>) {
 
 /// Log a batch's warnings and skips, wait for its extractions and hand
 /// them to `sink` in input order, then report the documents that failed.
+/// Returns the extractions, for the caller to free.
 fn consume(
     batch: InFlight,
     summary: &mut Summary,
     progress: &mut Progress,
     log: &mut dyn FnMut(&str),
-    sink: &mut dyn FnMut(Extraction) -> Result<(), PipelineError>,
-) -> Result<(), PipelineError> {
+    sink: &mut dyn FnMut(&Extraction) -> Result<(), PipelineError>,
+) -> Result<Vec<Outcome>, PipelineError> {
     for note in batch.notes {
         match note {
             Item::Warning(w) => {
@@ -352,7 +356,8 @@ fn consume(
     let outcomes = batch.outcomes.recv().unwrap_or_default();
     summary.bytes += batch.text_bytes;
     let mut failed = Vec::new();
-    for (x, english) in outcomes {
+    for (x, english) in &outcomes {
+        let english = *english;
         if !english {
             summary.non_english += 1;
         }
@@ -368,13 +373,13 @@ fn consume(
                     SkipReason::NotEnglish
                 };
                 *summary.skipped.entry(reason).or_default() += 1;
-                failed.push((doc_id, reason));
+                failed.push((doc_id.clone(), reason));
             }
         }
     }
     progress.update(batch.bytes_read, summary.documents);
     progress.suspend(|| report_failed(failed, log));
-    Ok(())
+    Ok(outcomes)
 }
 
 fn report_failed(failed: Vec<(String, SkipReason)>, log: &mut dyn FnMut(&str)) {
@@ -401,7 +406,7 @@ pub fn extract_jsonl(
             *events.entry(e.kind).or_default() += 1;
         }
         actors += x.actors.len();
-        serde_json::to_writer(&mut *out, &x).map_err(|e| PipelineError::Output(e.into()))?;
+        serde_json::to_writer(&mut *out, x).map_err(|e| PipelineError::Output(e.into()))?;
         out.write_all(b"\n").map_err(PipelineError::Output)
     })?;
     out.flush().map_err(PipelineError::Output)?;
@@ -433,7 +438,7 @@ pub fn build_graph(
 ) -> Result<(EventGraph, Summary), PipelineError> {
     let mut builder = GraphBuilder::with_options(merge);
     let mut summary = run(opts, lex, log, &mut |x| {
-        builder.add(&x);
+        builder.add(x);
         Ok(())
     })?;
     let started = std::time::Instant::now();

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 /// What makes two reports one event: kind, the set of actors (and place
 /// target), the reported date, and whether it was denied.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct EventKey {
     pub kind: EventKind,
     pub actors: Vec<Text>,
@@ -187,14 +187,16 @@ type Group = (EventKey, Vec<Provenance>);
 /// only reports that may be one event. Taking buckets one by one lets each
 /// become events while the rest still waits in the builder, so reports are
 /// never held twice.
-fn buckets(events: BTreeMap<EventKey, Vec<Provenance>>) -> Buckets {
+fn buckets(events: rustc_hash::FxHashMap<EventKey, Vec<Provenance>>) -> Buckets {
+    let mut keyed: Vec<(EventKey, Vec<Provenance>)> = events.into_iter().collect();
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     Buckets {
-        rest: events.into_iter().peekable(),
+        rest: keyed.into_iter().peekable(),
     }
 }
 
 struct Buckets {
-    rest: std::iter::Peekable<std::collections::btree_map::IntoIter<EventKey, Vec<Provenance>>>,
+    rest: std::iter::Peekable<std::vec::IntoIter<(EventKey, Vec<Provenance>)>>,
 }
 
 impl Iterator for Buckets {

@@ -213,7 +213,9 @@ pub struct GraphBuilder {
     /// counts once: the last one added is kept when the graph is finished
     /// (a map per key would cost a whole B-tree node for the one or two
     /// reports most keys have).
-    events: BTreeMap<EventKey, Vec<Provenance>>,
+    /// Hashed, not ordered: keys are compared once per report here and
+    /// sorted once in `finish`.
+    events: rustc_hash::FxHashMap<EventKey, Vec<Provenance>>,
     strings: intern::Interner,
 }
 
