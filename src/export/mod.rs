@@ -95,8 +95,12 @@ pub fn write_all(g: &EventGraph, dir: &Path) -> Result<Vec<PathBuf>, ExportError
 /// `graph.json`: the whole graph, readable back with
 /// [`EventGraph::read_json`].
 pub fn write_json(g: &EventGraph, w: &mut dyn Write) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *w, &g.data)?;
-    w.write_all(b"\n")
+    // serde_json writes in small pieces: buffered here, they are not each
+    // a call through `dyn Write`
+    let mut w = BufWriter::with_capacity(1 << 16, w);
+    serde_json::to_writer(&mut w, &g.data)?;
+    w.write_all(b"\n")?;
+    w.flush()
 }
 
 /// Write `path` all or nothing: into a temporary file beside it, renamed

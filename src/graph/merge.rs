@@ -386,24 +386,38 @@ fn resolve_countryless_people(b: &mut GraphBuilder) {
             *x = to.clone();
         }
     };
-    let events = std::mem::take(&mut b.events);
-    for (key, reports) in events {
-        for mut p in reports {
-            if let Some(x) = p.source.as_mut() {
-                moved(x);
-            }
-            if let Some(x) = p.target.as_mut() {
-                moved(x);
-            }
-            p.participants.iter_mut().for_each(moved);
-            let mut seen = BTreeSet::new();
-            p.participants.retain(|x| seen.insert(x.clone()));
-            add_report(b, key.kind, p);
+    let names_moved = |p: &mut Provenance| {
+        let mut ids = p.source.iter().chain(&p.target).chain(&p.participants);
+        ids.any(|x| remap.contains_key(&**x))
+    };
+    // only reports naming a moved person change key; the rest stay put
+    let mut to_move = Vec::new();
+    for (key, reports) in b.events.iter_mut() {
+        to_move.extend(reports.extract_if(.., names_moved).map(|p| (key.kind, p)));
+        // a graph with people moved has every report's participants listed
+        // once, as when every report was re-keyed here
+        reports.iter_mut().for_each(list_participants_once);
+    }
+    b.events.retain(|_, reports| !reports.is_empty());
+    for (kind, mut p) in to_move {
+        if let Some(x) = p.source.as_mut() {
+            moved(x);
         }
+        if let Some(x) = p.target.as_mut() {
+            moved(x);
+        }
+        p.participants.iter_mut().for_each(moved);
+        list_participants_once(&mut p);
+        add_report(b, kind, p);
     }
     for from in remap.keys() {
         b.actors.remove(from);
     }
+}
+
+fn list_participants_once(p: &mut Provenance) {
+    let mut seen = BTreeSet::new();
+    p.participants.retain(|x| seen.insert(x.clone()));
 }
 
 /// Distinct outlets and credited media behind some reports, compared

@@ -329,15 +329,13 @@ fn unreadable(origin: String, e: io::Error) -> Item {
 /// language is a property of the document, not of each sentence.
 pub fn looks_english(text: &str) -> bool {
     // fast path: English function words in the opening words settle it
+    const FUNCTION_WORDS: [&str; 11] = [
+        "the", "of", "and", "to", "in", "said", "is", "was", "on", "for", "with",
+    ];
     let common = text
         .split_whitespace()
         .take(80)
-        .filter(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "the" | "of" | "and" | "to" | "in" | "said" | "is" | "was" | "on" | "for" | "with"
-            )
-        })
+        .filter(|w| FUNCTION_WORDS.iter().any(|f| w.eq_ignore_ascii_case(f)))
         .count();
     if common >= 3 {
         return true;
