@@ -40,8 +40,7 @@ impl EventKey {
 }
 
 pub fn add_extraction(b: &mut GraphBuilder, x: &Extraction) {
-    let doc_id = b.strings.text(&x.doc_id);
-    b.documents.insert(doc_id.clone());
+    let doc_id = document(b, &x.doc_id);
     for a in &x.actors {
         add_extracted_actor(b, a);
     }
@@ -69,14 +68,25 @@ pub fn add_extraction(b: &mut GraphBuilder, x: &Extraction) {
     }
 }
 
+/// A document's id, registered; the one copy of it that its reports share.
+fn document(b: &mut GraphBuilder, id: &str) -> Text {
+    if let Some(known) = b.documents.get(id) {
+        return known.clone();
+    }
+    let id = Text::from(id);
+    b.documents.insert(id.clone());
+    id
+}
+
 /// The same report with its strings replaced by this builder's copies
 /// (for reports built elsewhere: another builder, a graph file).
-fn shared_report(s: &mut intern::Interner, p: Provenance) -> Provenance {
+fn shared_report(b: &mut GraphBuilder, p: Provenance) -> Provenance {
     let share_all = |s: &mut intern::Interner, v: Vec<Text>| -> Vec<Text> {
         v.iter().map(|t| s.share(t)).collect()
     };
+    let s = &mut b.strings;
     Provenance {
-        doc_id: s.share(&p.doc_id),
+        doc_id: b.documents.get(&p.doc_id).unwrap_or(&p.doc_id).clone(),
         outlet: p.outlet.as_ref().map(|t| s.share(t)),
         event_id: p.event_id,
         sentence: s.share(&p.sentence),
@@ -149,31 +159,27 @@ fn richer(a: Description, b: Description) -> bool {
 }
 
 pub fn merge_builders(b: &mut GraphBuilder, other: GraphBuilder) {
-    for d in &other.documents {
-        let d = b.strings.share(d);
-        b.documents.insert(d);
-    }
+    b.documents.extend(other.documents);
     for (_, a) in other.actors {
         add_actor(b, a);
     }
     for (key, reports) in other.events {
         for p in reports {
-            let p = shared_report(&mut b.strings, p);
+            let p = shared_report(b, p);
             add_report(b, key.kind, p);
         }
     }
 }
 pub fn add_graph_data(b: &mut GraphBuilder, g: &GraphData) {
     for d in &g.documents {
-        let d = b.strings.share(d);
-        b.documents.insert(d);
+        document(b, d);
     }
     for a in &g.actors {
         add_actor(b, a.clone());
     }
     for e in &g.events {
         for p in &e.provenance {
-            let p = shared_report(&mut b.strings, p.clone());
+            let p = shared_report(b, p.clone());
             add_report(b, e.kind, p);
         }
     }
@@ -354,14 +360,14 @@ fn cluster(groups: Vec<Group>, window: i64) -> Vec<Group> {
 /// Decided on the whole set, so merge order does not matter.
 fn resolve_countryless_people(b: &mut GraphBuilder) {
     let mut remap: BTreeMap<String, String> = BTreeMap::new();
-    for a in b.actors.values() {
+    let by_id: BTreeMap<&str, &ActorNode> = b.actors.iter().map(|(k, a)| (&**k, a)).collect();
+    for a in by_id.values() {
         if a.actor_type != ActorType::Person || a.country.is_some() {
             continue;
         }
         let prefix = format!("{}-", a.id);
-        let mut with_country = b
-            .actors
-            .range(prefix.clone()..)
+        let mut with_country = by_id
+            .range(prefix.as_str()..)
             .take_while(|(k, _)| k.starts_with(&prefix))
             .filter(|(k, x)| {
                 let suffix = &k[prefix.len()..];
@@ -371,7 +377,7 @@ fn resolve_countryless_people(b: &mut GraphBuilder) {
                     && suffix.chars().all(|c| c.is_ascii_lowercase())
             });
         if let (Some((k, _)), None) = (with_country.next(), with_country.next()) {
-            remap.insert(a.id.clone(), k.clone());
+            remap.insert(a.id.clone(), k.to_string());
         }
     }
     if remap.is_empty() {
@@ -474,14 +480,26 @@ pub fn to_data(mut b: GraphBuilder) -> GraphData {
     events.sort_by(|x, y| (date_key(&x.date), &x.id).cmp(&(date_key(&y.date), &y.id)));
     GraphData {
         format: FORMAT.to_string(),
-        documents: std::mem::take(&mut b.documents).into_iter().collect(),
-        actors: std::mem::take(&mut b.actors)
-            .into_values()
-            .filter(|a| used_actors.contains(&a.id))
-            .collect(),
+        documents: sorted(std::mem::take(&mut b.documents).into_iter().collect()),
+        actors: sorted_by_id(
+            std::mem::take(&mut b.actors)
+                .into_values()
+                .filter(|a| used_actors.contains(&a.id))
+                .collect(),
+        ),
         places: places.into_values().collect(),
         events,
     }
+}
+
+fn sorted(mut v: Vec<Text>) -> Vec<Text> {
+    v.sort_unstable();
+    v
+}
+
+fn sorted_by_id(mut actors: Vec<ActorNode>) -> Vec<ActorNode> {
+    actors.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    actors
 }
 
 /// One event from its reports: what the strongest report says, the

@@ -207,8 +207,10 @@ impl Default for MergeOptions {
 #[derive(Debug, Clone, Default)]
 pub struct GraphBuilder {
     options: MergeOptions,
-    documents: BTreeSet<Text>,
-    actors: BTreeMap<String, ActorNode>,
+    /// Documents and actors are looked up once per extraction and sorted
+    /// once, in `finish`.
+    documents: rustc_hash::FxHashSet<Text>,
+    actors: rustc_hash::FxHashMap<String, ActorNode>,
     /// Event key -> reports. A report added twice (same doc and event id)
     /// counts once: the last one added is kept when the graph is finished
     /// (a map per key would cost a whole B-tree node for the one or two
