@@ -383,7 +383,8 @@ fn resolve_countryless_people(b: &mut GraphBuilder) {
     if remap.is_empty() {
         return;
     }
-    let remap: BTreeMap<String, Text> = remap
+    // looked up for every id of every report
+    let remap: rustc_hash::FxHashMap<String, Text> = remap
         .into_iter()
         .map(|(from, to)| (from, b.strings.text(&to)))
         .collect();
