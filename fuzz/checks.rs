@@ -314,7 +314,7 @@ pub fn check_extract(data: &[u8]) {
             assert_date_span(d);
         }
         for p in &e.provenance {
-            assert_eq!(&doc.text[p.span[0]..p.span[1]], p.sentence);
+            assert_eq!(&doc.text[p.span[0]..p.span[1]], &*p.sentence);
         }
     }
 }

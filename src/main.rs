@@ -525,9 +525,12 @@ fn run(cli: Cli) -> Result<()> {
             let lex = load_lexicon(&common.lexicons)?;
             let (graph, mut summary) =
                 pipeline::build_graph(&opts, &lex, merge.options(), &mut log)?;
-            let graph = filters.filter(&graph, &lex)?.apply(&graph);
+            let graph = filters.filter(&graph, &lex)?.apply_owned(graph);
             fail_if_strict(&common, &summary)?;
             summary.written = write_exports(&graph, &out, &formats)?;
+            // the process ends here: freeing every report one by one would
+            // only delay the exit (a quarter second for 250,000 reports)
+            std::mem::forget(graph);
             if !common.quiet {
                 eprintln!("{}", summary.line());
                 eprintln!("wrote {}", show_paths(&summary.written));
@@ -569,7 +572,7 @@ fn run(cli: Cli) -> Result<()> {
         } => {
             let g = diplograph::graph::EventGraph::read_json(&graph)?;
             let lex = load_lexicon(&lexicons)?;
-            let g = filters.filter(&g, &lex)?.apply(&g);
+            let g = filters.filter(&g, &lex)?.apply_owned(g);
             let path = out.unwrap_or_else(|| PathBuf::from(format.default_name(view)));
             let written = diplograph::export::export(
                 &g,

@@ -9,13 +9,14 @@ use crate::extract::extract;
 use crate::graph::{EventGraph, GraphBuilder, GraphData, MergeOptions};
 use crate::ingest::{self, IngestOptions, Input, Item, SkipReason};
 use crate::lexicon::Lexicon;
-use crate::model::{EventKind, Extraction};
+use crate::model::{Document, EventKind, Extraction};
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver};
 
 const BATCH: usize = 512;
 
@@ -127,64 +128,142 @@ pub fn samples_dir() -> Result<PathBuf, PipelineError> {
     )))
 }
 
-fn input_bytes(inputs: &[Input]) -> Option<u64> {
-    let mut total = 0;
-    for i in inputs {
-        match i {
-            Input::Stdin => return None,
-            Input::Path(p) => total += dir_size(p),
-        }
-    }
-    Some(total)
+/// The progress bar on stderr: input bytes read of the total (when the
+/// inputs are files), rate, ETA and documents. Drawn only once a run has
+/// lasted a second, so short runs print nothing, and never with `--quiet`
+/// or when stderr is not a terminal.
+struct Progress {
+    bar: ProgressBar,
+    /// Not yet drawn, but would be once the run takes a second.
+    waiting: bool,
+    started: std::time::Instant,
 }
 
-fn dir_size(p: &Path) -> u64 {
-    if p.is_dir() {
-        std::fs::read_dir(p)
-            .map(|rd| rd.filter_map(|e| e.ok()).map(|e| dir_size(&e.path())).sum())
-            .unwrap_or(0)
-    } else {
-        std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)
+impl Progress {
+    fn new(opts: &RunOptions, total_bytes: Option<u64>) -> Progress {
+        let bar = match total_bytes {
+            Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::hidden())
+                .with_style(progress_style(
+                    "{spinner} [{elapsed_precise}] {wide_bar} {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} ETA {eta} {msg}",
+                )),
+            None => ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden())
+                .with_style(progress_style(
+                    "{spinner} [{elapsed_precise}] {decimal_bytes} {decimal_bytes_per_sec} {msg}",
+                )),
+        };
+        Progress {
+            bar,
+            waiting: !opts.quiet && std::io::stderr().is_terminal(),
+            started: std::time::Instant::now(),
+        }
+    }
+
+    fn update(&mut self, bytes_read: u64, documents: usize) {
+        self.bar.set_position(bytes_read);
+        self.bar.set_message(format!("{documents} documents"));
+        if self.waiting && self.started.elapsed() >= std::time::Duration::from_secs(1) {
+            self.waiting = false;
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+            // keeps elapsed time and ETA moving between batches
+            self.bar
+                .enable_steady_tick(std::time::Duration::from_millis(200));
+        }
+    }
+
+    /// Print around the bar without tearing it.
+    fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.bar.suspend(f)
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
     }
 }
 
-fn progress_bar(opts: &RunOptions) -> ProgressBar {
-    if opts.quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let pb = match input_bytes(&opts.inputs) {
-        Some(n) => {
-            let pb = ProgressBar::new(n);
-            pb.set_style(
-                ProgressStyle::with_template(
-                    "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
-                )
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-            );
-            pb
-        }
-        None => ProgressBar::new_spinner(),
-    };
-    pb.set_draw_target(ProgressDrawTarget::stderr());
-    // runs shorter than a second never show a bar
-    pb.enable_steady_tick(std::time::Duration::from_millis(1000));
-    pb
+fn progress_style(template: &str) -> ProgressStyle {
+    ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar())
 }
 
 /// Extract one document; a bug that panics costs that document, never the
 /// run.
-fn extract_guarded(d: &crate::model::Document, lex: &Lexicon) -> Result<Extraction, String> {
+fn extract_guarded(d: &Document, lex: &Lexicon) -> Result<Extraction, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(d, lex)))
         .map_err(|_| d.id.clone())
 }
 
+/// Up to [`BATCH`] documents as the reader found them, with the warnings and
+/// skips among them, and how many input bytes had been read by then.
+struct Batch {
+    items: Vec<Item>,
+    bytes_read: u64,
+}
+
+/// Read ahead on a thread of its own: reading and parsing the next
+/// batches overlaps extracting this one. The channel is bounded, so at
+/// most a few batches wait in memory.
+fn read_ahead<'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    mut reader: ingest::Reader,
+) -> Receiver<Batch> {
+    let (tx, rx) = sync_channel(2);
+    scope.spawn(move || loop {
+        let mut items = Vec::with_capacity(BATCH);
+        let mut docs = 0;
+        while docs < BATCH {
+            let Some(item) = reader.next() else { break };
+            docs += usize::from(matches!(item, Item::Doc(_)));
+            items.push(item);
+        }
+        let last = docs < BATCH;
+        let batch = Batch {
+            items,
+            bytes_read: reader.bytes_read(),
+        };
+        // a closed channel: the run stopped early, nothing more to read
+        if tx.send(batch).is_err() || last {
+            break;
+        }
+    });
+    rx
+}
+
+/// One document's outcome: its extraction (or the id of a document that
+/// was not extracted), and whether it looked English.
+type Outcome = (Result<Extraction, String>, bool);
+
+fn extract_all(docs: &[Document], lex: &Lexicon, lang_filter: bool) -> Vec<Outcome> {
+    docs.par_iter()
+        .map(|d| {
+            let english = ingest::looks_english(&d.text);
+            if lang_filter && !english {
+                return (Err(d.id.clone()), false);
+            }
+            (extract_guarded(d, lex), english)
+        })
+        .collect()
+}
+
+/// A batch whose extraction is under way on the pool: its warnings and
+/// skips are logged when it is consumed, so that the log keeps input order.
+struct InFlight {
+    notes: Vec<Item>,
+    bytes_read: u64,
+    text_bytes: u64,
+    outcomes: Receiver<Vec<Outcome>>,
+}
+
 /// Read every input, extract each document, and hand the extractions to
 /// `sink` in input order. Warnings and skips go to `log`.
+///
+/// Three things overlap: a reader thread reads and parses batches ahead,
+/// the rayon pool (`threads` workers) extracts, and this thread hands
+/// finished batches to `sink` (merging, writing) while the next one is
+/// extracted.
 pub fn run(
     opts: &RunOptions,
     lex: &Lexicon,
     log: &mut dyn FnMut(&str),
-    sink: &mut dyn FnMut(Extraction) -> Result<(), PipelineError>,
+    sink: &mut dyn FnMut(&Extraction) -> Result<(), PipelineError>,
 ) -> Result<Summary, PipelineError> {
     let started = std::time::Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -197,84 +276,120 @@ pub fn run(
             default_date: opts.default_date,
         },
     )?;
-    let pb = progress_bar(opts);
+    let mut progress = Progress::new(opts, reader.total_bytes());
     let mut summary = Summary::default();
-    let mut batch = Vec::with_capacity(BATCH);
-    // extract a batch in parallel, hand results to the sink in input order;
-    // returns the ids of documents whose extraction failed
     let lang_filter = opts.lang_filter;
-    let mut flush = |batch: &mut Vec<crate::model::Document>, summary: &mut Summary| {
-        let out: Vec<(Result<Extraction, String>, bool)> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|d| {
-                    let english = ingest::looks_english(&d.text);
-                    if lang_filter && !english {
-                        return (Err(d.id.clone()), false);
-                    }
-                    (extract_guarded(d, lex), english)
-                })
-                .collect()
-        });
-        let bytes: u64 = batch.iter().map(|d| d.text.len() as u64).sum();
-        summary.bytes += bytes;
-        pb.inc(bytes);
-        batch.clear();
-        let mut notes = Vec::new();
-        for (x, english) in out {
-            if !english {
-                summary.non_english += 1;
-            }
-            match x {
-                Ok(x) => sink(x)?,
-                Err(doc_id) => {
-                    summary.documents -= 1;
-                    let reason = if english {
-                        SkipReason::Internal
-                    } else {
-                        SkipReason::NotEnglish
-                    };
-                    *summary.skipped.entry(reason).or_default() += 1;
-                    notes.push((doc_id, reason));
+    std::thread::scope(|threads| {
+        let batches = read_ahead(threads, reader);
+        pool.in_place_scope(|pool_scope| {
+            let mut pending: Option<InFlight> = None;
+            for batch in batches {
+                let (docs, notes) = split_batch(batch.items);
+                let (tx, outcomes) = sync_channel(1);
+                let text_bytes = docs.iter().map(|d| d.text.len() as u64).sum();
+                pool_scope.spawn(move |_| {
+                    // the receiver is gone only if the run already failed
+                    let _ = tx.send(extract_all(&docs, lex, lang_filter));
+                });
+                let next = InFlight {
+                    notes,
+                    bytes_read: batch.bytes_read,
+                    text_bytes,
+                    outcomes,
+                };
+                if let Some(done) = pending.replace(next) {
+                    let used = consume(done, &mut summary, &mut progress, log, sink)?;
+                    // freeing a batch's extractions is work this thread,
+                    // the one that merges, need not wait for
+                    pool_scope.spawn(move |_| drop(used));
                 }
             }
-        }
-        Ok::<Vec<(String, SkipReason)>, PipelineError>(notes)
-    };
-    let report = |failed: Vec<(String, SkipReason)>, log: &mut dyn FnMut(&str)| {
-        for (id, reason) in failed {
-            let why = match reason {
-                SkipReason::NotEnglish => "not English (--lang-filter)",
-                _ => "internal error while extracting; please report it",
-            };
-            log(&format!("warning: {id}: skipped ({why})"));
-        }
-    };
-    for item in reader {
+            match pending {
+                Some(done) => consume(done, &mut summary, &mut progress, log, sink).map(drop),
+                None => Ok(()),
+            }
+        })
+    })?;
+    progress.finish();
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// The documents of a batch, and everything else in it (warnings, skips).
+fn split_batch(items: Vec<Item>) -> (Vec<Document>, Vec<Item>) {
+    let mut docs = Vec::with_capacity(items.len());
+    let mut notes = Vec::new();
+    for item in items {
         match item {
-            Item::Doc(d) => {
-                summary.documents += 1;
-                batch.push(*d);
-                if batch.len() >= BATCH {
-                    let failed = flush(&mut batch, &mut summary)?;
-                    pb.suspend(|| report(failed, log));
-                }
-            }
+            Item::Doc(d) => docs.push(*d),
+            other => notes.push(other),
+        }
+    }
+    (docs, notes)
+}
+
+/// Log a batch's warnings and skips, wait for its extractions and hand
+/// them to `sink` in input order, then report the documents that failed.
+/// Returns the extractions, for the caller to free.
+fn consume(
+    batch: InFlight,
+    summary: &mut Summary,
+    progress: &mut Progress,
+    log: &mut dyn FnMut(&str),
+    sink: &mut dyn FnMut(&Extraction) -> Result<(), PipelineError>,
+) -> Result<Vec<Outcome>, PipelineError> {
+    for note in batch.notes {
+        match note {
             Item::Warning(w) => {
                 summary.warnings += 1;
-                pb.suspend(|| log(&format!("warning: {w}")));
+                progress.suspend(|| log(&format!("warning: {w}")));
             }
             Item::Skipped(s) => {
                 *summary.skipped.entry(s.reason).or_default() += 1;
-                pb.suspend(|| log(&format!("warning: {s}")));
+                progress.suspend(|| log(&format!("warning: {s}")));
+            }
+            Item::Doc(_) => {}
+        }
+    }
+    // the sender is dropped without sending only if extraction itself
+    // panicked, which extract_guarded prevents
+    let outcomes = batch.outcomes.recv().unwrap_or_default();
+    summary.bytes += batch.text_bytes;
+    let mut failed = Vec::new();
+    for (x, english) in &outcomes {
+        let english = *english;
+        if !english {
+            summary.non_english += 1;
+        }
+        match x {
+            Ok(x) => {
+                summary.documents += 1;
+                sink(x)?;
+            }
+            Err(doc_id) => {
+                let reason = if english {
+                    SkipReason::Internal
+                } else {
+                    SkipReason::NotEnglish
+                };
+                *summary.skipped.entry(reason).or_default() += 1;
+                failed.push((doc_id.clone(), reason));
             }
         }
     }
-    let failed = flush(&mut batch, &mut summary)?;
-    pb.suspend(|| report(failed, log));
-    pb.finish_and_clear();
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    progress.update(batch.bytes_read, summary.documents);
+    progress.suspend(|| report_failed(failed, log));
+    Ok(outcomes)
+}
+
+fn report_failed(failed: Vec<(String, SkipReason)>, log: &mut dyn FnMut(&str)) {
+    for (id, reason) in failed {
+        let why = match reason {
+            SkipReason::NotEnglish => "not English (--lang-filter)",
+            _ => "internal error while extracting; please report it",
+        };
+        log(&format!("warning: {id}: skipped ({why})"));
+    }
 }
 
 /// `diplograph extract`: extraction records as JSON lines.
@@ -291,7 +406,7 @@ pub fn extract_jsonl(
             *events.entry(e.kind).or_default() += 1;
         }
         actors += x.actors.len();
-        serde_json::to_writer(&mut *out, &x).map_err(|e| PipelineError::Output(e.into()))?;
+        serde_json::to_writer(&mut *out, x).map_err(|e| PipelineError::Output(e.into()))?;
         out.write_all(b"\n").map_err(PipelineError::Output)
     })?;
     out.flush().map_err(PipelineError::Output)?;
@@ -323,7 +438,7 @@ pub fn build_graph(
 ) -> Result<(EventGraph, Summary), PipelineError> {
     let mut builder = GraphBuilder::with_options(merge);
     let mut summary = run(opts, lex, log, &mut |x| {
-        builder.add(&x);
+        builder.add(x);
         Ok(())
     })?;
     let started = std::time::Instant::now();

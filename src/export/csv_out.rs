@@ -50,7 +50,7 @@ pub fn write_events(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
         let reported: std::collections::BTreeSet<&str> = e
             .provenance
             .iter()
-            .flat_map(|p| p.reported_by.iter().map(String::as_str))
+            .flat_map(|p| p.reported_by.iter().map(|r| &**r))
             .collect();
         let row: Vec<String> = vec![
             cell_safe(&e.id),

@@ -77,6 +77,16 @@ impl Filter {
         EventGraph::from_data(subgraph(&g.data, events))
     }
 
+    /// The filtered graph, taking the graph itself: a filter that keeps
+    /// everything hands it back instead of copying every report.
+    pub fn apply_owned(&self, g: EventGraph) -> EventGraph {
+        if self.is_empty() {
+            g
+        } else {
+            self.apply(&g)
+        }
+    }
+
     /// The ego actors and those within `depth - 1` shared events of them:
     /// depth 1 keeps the egos' own events, depth 2 their partners' too.
     fn ego_actors(&self, events: &[&EventNode]) -> BTreeSet<String> {
@@ -108,7 +118,7 @@ fn subgraph(data: &GraphData, events: Vec<&EventNode>) -> GraphData {
         documents: data
             .documents
             .iter()
-            .filter(|d| docs.contains(d.as_str()))
+            .filter(|d| docs.contains(&d[..]))
             .cloned()
             .collect(),
         actors: data

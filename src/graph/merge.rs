@@ -2,13 +2,14 @@
 
 use super::*;
 use crate::model::Precision;
+use std::borrow::Cow;
 
 /// What makes two reports one event: kind, the set of actors (and place
 /// target), the reported date, and whether it was denied.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct EventKey {
     pub kind: EventKind,
-    pub actors: Vec<String>,
+    pub actors: Vec<Text>,
     pub negated: bool,
     pub date: Option<DateSpan>,
 }
@@ -16,8 +17,8 @@ pub struct EventKey {
 impl EventKey {
     /// A meeting is keyed by all its participants; other kinds by source
     /// and target, as in extraction.
-    fn of(p: &Provenance, kind: EventKind, participants: &[String]) -> EventKey {
-        let mut actors: Vec<String> = if kind == EventKind::Meeting {
+    fn of(p: &Provenance, kind: EventKind, participants: &[Text]) -> EventKey {
+        let mut actors: Vec<Text> = if kind == EventKind::Meeting {
             participants.to_vec()
         } else {
             Vec::new()
@@ -39,52 +40,99 @@ impl EventKey {
 }
 
 pub fn add_extraction(b: &mut GraphBuilder, x: &Extraction) {
-    b.documents.insert(x.doc_id.clone());
+    let doc_id = document(b, &x.doc_id);
     for a in &x.actors {
-        add_actor(
-            b,
-            ActorNode {
-                id: a.id.clone(),
-                name: a.name.clone(),
-                actor_type: a.actor_type,
-                country: a.country.clone(),
-                role: a.role.clone(),
-            },
-        );
+        add_extracted_actor(b, a);
     }
+    let outlet = b.strings.opt_text(x.source.as_deref());
     for e in &x.events {
+        let s = &mut b.strings;
         let p = Provenance {
-            doc_id: x.doc_id.clone(),
-            outlet: x.source.clone(),
-            event_id: e.id.clone(),
-            sentence: e.sentence.clone(),
+            doc_id: doc_id.clone(),
+            outlet: outlet.clone(),
+            // unique per report: nothing to share
+            event_id: Text::from(e.id.as_str()),
+            sentence: s.text(&e.sentence),
             span: e.span,
-            trigger: e.trigger.clone(),
+            trigger: s.text(&e.trigger),
             factuality: e.factuality,
             date: e.date,
-            source: e.source.clone(),
-            target: e.target.clone(),
-            place: e.place.clone(),
-            reported_by: e.reported_by.clone(),
-            cameo: e.cameo.clone(),
-            participants: e.participants.clone(),
+            source: s.opt_text(e.source.as_deref()),
+            target: s.opt_text(e.target.as_deref()),
+            place: e.place.as_ref().map(|pl| s.place(pl)),
+            reported_by: s.texts(e.reported_by.iter().map(String::as_str)),
+            cameo: s.opt_text(e.cameo.as_deref()),
+            participants: s.texts(e.participants.iter().map(String::as_str)),
         };
         add_report(b, e.kind, p);
     }
 }
 
+/// A document's id, registered; the one copy of it that its reports share.
+fn document(b: &mut GraphBuilder, id: &str) -> Text {
+    if let Some(known) = b.documents.get(id) {
+        return known.clone();
+    }
+    let id = Text::from(id);
+    b.documents.insert(id.clone());
+    id
+}
+
+/// The same report with its strings replaced by this builder's copies
+/// (for reports built elsewhere: another builder, a graph file).
+fn shared_report(b: &mut GraphBuilder, p: Provenance) -> Provenance {
+    let share_all = |s: &mut intern::Interner, v: Vec<Text>| -> Vec<Text> {
+        v.iter().map(|t| s.share(t)).collect()
+    };
+    let s = &mut b.strings;
+    Provenance {
+        doc_id: b.documents.get(&p.doc_id).unwrap_or(&p.doc_id).clone(),
+        outlet: p.outlet.as_ref().map(|t| s.share(t)),
+        event_id: p.event_id,
+        sentence: s.share(&p.sentence),
+        span: p.span,
+        trigger: s.share(&p.trigger),
+        factuality: p.factuality,
+        date: p.date,
+        source: p.source.as_ref().map(|t| s.share(t)),
+        target: p.target.as_ref().map(|t| s.share(t)),
+        place: p.place.as_deref().map(|pl| s.place(pl)),
+        reported_by: share_all(s, p.reported_by),
+        cameo: p.cameo.as_ref().map(|t| s.share(t)),
+        participants: share_all(s, p.participants),
+    }
+}
+
 fn add_report(b: &mut GraphBuilder, kind: EventKind, p: Provenance) {
     let key = EventKey::of(&p, kind, &p.participants);
-    b.events
-        .entry(key)
-        .or_default()
-        .insert((p.doc_id.clone(), p.event_id.clone()), p);
+    b.events.entry(key).or_default().push(p);
+}
+
+/// An actor as one document describes it; copied only when it is new or
+/// richer than what is known, since most documents name known actors.
+fn add_extracted_actor(b: &mut GraphBuilder, a: &crate::model::Actor) {
+    if let Some(old) = b.actors.get(&a.id) {
+        let (country, role) = (a.country.as_deref(), a.role.as_deref());
+        if !richer((&a.name, country, role), described(old)) {
+            return;
+        }
+    }
+    add_actor(
+        b,
+        ActorNode {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            actor_type: a.actor_type,
+            country: a.country.clone(),
+            role: a.role.clone(),
+        },
+    );
 }
 
 fn add_actor(b: &mut GraphBuilder, a: ActorNode) {
     match b.actors.get_mut(&a.id) {
         Some(old) => {
-            if richer(&a, old) {
+            if richer(described(&a), described(old)) {
                 *old = a;
             }
         }
@@ -94,12 +142,19 @@ fn add_actor(b: &mut GraphBuilder, a: ActorNode) {
     }
 }
 
+/// What [`richer`] compares: name, country, role.
+type Description<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
+
+fn described(a: &ActorNode) -> Description<'_> {
+    (&a.name, a.country.as_deref(), a.role.as_deref())
+}
+
 /// Of two descriptions of one actor, the one with more known fields, then
 /// the lexicographically smaller: an order-independent choice.
-fn richer(a: &ActorNode, b: &ActorNode) -> bool {
-    let filled = |x: &ActorNode| x.country.is_some() as u8 + x.role.is_some() as u8;
-    let ka = (std::cmp::Reverse(filled(a)), &a.name, &a.country, &a.role);
-    let kb = (std::cmp::Reverse(filled(b)), &b.name, &b.country, &b.role);
+fn richer(a: Description, b: Description) -> bool {
+    let filled = |x: &Description| x.1.is_some() as u8 + x.2.is_some() as u8;
+    let ka = (std::cmp::Reverse(filled(&a)), a);
+    let kb = (std::cmp::Reverse(filled(&b)), b);
     ka < kb
 }
 
@@ -109,57 +164,107 @@ pub fn merge_builders(b: &mut GraphBuilder, other: GraphBuilder) {
         add_actor(b, a);
     }
     for (key, reports) in other.events {
-        b.events.entry(key).or_default().extend(reports);
+        for p in reports {
+            let p = shared_report(b, p);
+            add_report(b, key.kind, p);
+        }
     }
 }
-
 pub fn add_graph_data(b: &mut GraphBuilder, g: &GraphData) {
-    b.documents.extend(g.documents.iter().cloned());
+    for d in &g.documents {
+        document(b, d);
+    }
     for a in &g.actors {
         add_actor(b, a.clone());
     }
     for e in &g.events {
         for p in &e.provenance {
-            add_report(b, e.kind, p.clone());
+            let p = shared_report(b, p.clone());
+            add_report(b, e.kind, p);
         }
     }
 }
 
-/// Group reports into events. Reports of one kind, between the same actors,
-/// with the same polarity, are one event when their days lie within the
-/// dedup window of each other and their places do not name different
-/// countries; a report dated only to a week, month or year joins the one
-/// such event its span holds, if there is exactly one.
+/// Reports of one exact key, or of one event once grouped.
+type Group = (EventKey, Vec<Provenance>);
+
+/// The builder's reports, one bucket at a time: a bucket holds the exact
+/// keys of one kind, actor set and polarity (adjacent in key order), the
+/// only reports that may be one event. Taking buckets one by one lets each
+/// become events while the rest still waits in the builder, so reports are
+/// never held twice.
+fn buckets(events: rustc_hash::FxHashMap<EventKey, Vec<Provenance>>) -> Buckets {
+    let mut keyed: Vec<(EventKey, Vec<Provenance>)> = events.into_iter().collect();
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    Buckets {
+        rest: keyed.into_iter().peekable(),
+    }
+}
+
+struct Buckets {
+    rest: std::iter::Peekable<std::vec::IntoIter<(EventKey, Vec<Provenance>)>>,
+}
+
+impl Iterator for Buckets {
+    type Item = Vec<Group>;
+
+    fn next(&mut self) -> Option<Vec<Group>> {
+        let (key, reports) = self.rest.next()?;
+        let mut bucket: Vec<Group> = vec![(key, once_each(reports))];
+        let same_bucket = |a: &EventKey, b: &EventKey| {
+            a.kind == b.kind && a.negated == b.negated && a.actors == b.actors
+        };
+        while let Some((k, r)) = self.rest.next_if(|(k, _)| same_bucket(&bucket[0].0, k)) {
+            bucket.push((k, once_each(r)));
+        }
+        Some(bucket)
+    }
+}
+
+/// Reports in (doc, event id) order, each once: of a report added several
+/// times, the last added.
+fn once_each(mut reports: Vec<Provenance>) -> Vec<Provenance> {
+    // stable: equal ids keep the order they were added in
+    reports.sort_by(|x, y| (&x.doc_id, &x.event_id).cmp(&(&y.doc_id, &y.event_id)));
+    let mut out: Vec<Provenance> = Vec::with_capacity(reports.len());
+    for p in reports {
+        match out.last_mut() {
+            Some(last) if last.doc_id == p.doc_id && last.event_id == p.event_id => *last = p,
+            _ => out.push(p),
+        }
+    }
+    out
+}
+
+/// Group one bucket's reports into events. Reports of one kind, between
+/// the same actors, with the same polarity, are one event when their days
+/// lie within the dedup window of each other and their places do not name
+/// different countries; a report dated only to a week, month or year joins
+/// the one such event its span holds, if there is exactly one.
 /// Everything is decided on sorted data, so input order never matters.
-fn grouped(b: &GraphBuilder) -> Vec<(EventKey, Vec<&Provenance>)> {
-    if !b.options.dedup {
-        return b
-            .events
-            .iter()
-            .flat_map(|(k, v)| v.values().map(move |p| (k.clone(), vec![p])))
+fn grouped(bucket: Vec<Group>, options: MergeOptions) -> Vec<Group> {
+    if !options.dedup {
+        return bucket
+            .into_iter()
+            .flat_map(|(k, v)| v.into_iter().map(move |p| (k.clone(), vec![p])))
             .collect();
     }
-    type Bucket<'a> = Vec<(EventKey, Vec<&'a Provenance>)>;
-    let mut buckets: BTreeMap<(EventKind, Vec<String>, bool), Bucket> = BTreeMap::new();
-    for (k, v) in &b.events {
-        buckets
-            .entry((k.kind, k.actors.clone(), k.negated))
-            .or_default()
-            .push((k.clone(), v.values().collect()));
-    }
-    let window = i64::from(b.options.dedup_window_days.max(1));
-    buckets
-        .into_values()
-        .flat_map(|groups| cluster(groups, window))
-        .collect()
+    cluster(bucket, i64::from(options.dedup_window_days.max(1)))
 }
 
 /// Countries named by the places of a group's reports.
-fn place_countries(reports: &[&Provenance]) -> BTreeSet<String> {
-    reports
-        .iter()
-        .filter_map(|p| p.place.as_ref().and_then(|pl| pl.country.clone()))
-        .collect()
+fn place_countries(reports: &[Provenance]) -> BTreeSet<String> {
+    let mut countries = BTreeSet::new();
+    for c in reports.iter().filter_map(place_country) {
+        if !countries.contains(c) {
+            countries.insert(c.to_string());
+        }
+    }
+    countries
+}
+
+fn place_country(p: &Provenance) -> Option<&str> {
+    p.place.as_ref().and_then(|pl| pl.country.as_deref())
 }
 
 fn places_agree(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
@@ -168,11 +273,11 @@ fn places_agree(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
 
 /// Split reports of one exact key by the country of their place; reports
 /// without a place join the largest part (the first by name on a tie).
-fn split_by_place(reports: Vec<&Provenance>) -> Vec<Vec<&Provenance>> {
-    let mut parts: BTreeMap<String, Vec<&Provenance>> = BTreeMap::new();
+fn split_by_place(reports: Vec<Provenance>) -> Vec<Vec<Provenance>> {
+    let mut parts: BTreeMap<String, Vec<Provenance>> = BTreeMap::new();
     let mut unplaced = Vec::new();
     for p in reports {
-        match p.place.as_ref().and_then(|pl| pl.country.clone()) {
+        match place_country(&p).map(String::from) {
             Some(c) => parts.entry(c).or_default().push(p),
             None => unplaced.push(p),
         }
@@ -193,15 +298,12 @@ fn split_by_place(reports: Vec<&Provenance>) -> Vec<Vec<&Provenance>> {
 }
 
 /// Merge the groups of one bucket (same kind, actors, polarity).
-fn cluster(
-    groups: Vec<(EventKey, Vec<&Provenance>)>,
-    window: i64,
-) -> Vec<(EventKey, Vec<&Provenance>)> {
+fn cluster(groups: Vec<Group>, window: i64) -> Vec<Group> {
     let is_fine = |k: &EventKey| k.date.is_some_and(|d| d.precision == Precision::Day);
     let (fine, coarse): (Vec<_>, Vec<_>) = groups.into_iter().partition(|(k, _)| is_fine(k));
     // day-precise groups, in date order: join a cluster within the window
     // whose places agree
-    type Cluster<'a> = (EventKey, Vec<&'a Provenance>, BTreeSet<String>, NaiveDate);
+    type Cluster = (EventKey, Vec<Provenance>, BTreeSet<String>, NaiveDate);
     let mut clusters: Vec<Cluster> = Vec::new();
     for (k, reports) in fine {
         let Some(d) = k.date else { continue };
@@ -222,7 +324,7 @@ fn cluster(
             }
         }
     }
-    let mut alone: Vec<(EventKey, Vec<&Provenance>)> = Vec::new();
+    let mut alone: Vec<Group> = Vec::new();
     for (k, reports) in coarse {
         let places = place_countries(&reports);
         let holds: Vec<usize> = clusters
@@ -247,8 +349,7 @@ fn cluster(
             _ => alone.push((k, reports)),
         }
     }
-    let mut out: Vec<(EventKey, Vec<&Provenance>)> =
-        clusters.into_iter().map(|(k, r, _, _)| (k, r)).collect();
+    let mut out: Vec<Group> = clusters.into_iter().map(|(k, r, _, _)| (k, r)).collect();
     out.extend(alone);
     out
 }
@@ -259,14 +360,14 @@ fn cluster(
 /// Decided on the whole set, so merge order does not matter.
 fn resolve_countryless_people(b: &mut GraphBuilder) {
     let mut remap: BTreeMap<String, String> = BTreeMap::new();
-    for a in b.actors.values() {
+    let by_id: BTreeMap<&str, &ActorNode> = b.actors.iter().map(|(k, a)| (&**k, a)).collect();
+    for a in by_id.values() {
         if a.actor_type != ActorType::Person || a.country.is_some() {
             continue;
         }
         let prefix = format!("{}-", a.id);
-        let mut with_country = b
-            .actors
-            .range(prefix.clone()..)
+        let mut with_country = by_id
+            .range(prefix.as_str()..)
             .take_while(|(k, _)| k.starts_with(&prefix))
             .filter(|(k, x)| {
                 let suffix = &k[prefix.len()..];
@@ -276,168 +377,199 @@ fn resolve_countryless_people(b: &mut GraphBuilder) {
                     && suffix.chars().all(|c| c.is_ascii_lowercase())
             });
         if let (Some((k, _)), None) = (with_country.next(), with_country.next()) {
-            remap.insert(a.id.clone(), k.clone());
+            remap.insert(a.id.clone(), k.to_string());
         }
     }
     if remap.is_empty() {
         return;
     }
-    let moved = |x: &mut String| {
-        if let Some(to) = remap.get(x.as_str()) {
+    // looked up for every id of every report
+    let remap: rustc_hash::FxHashMap<String, Text> = remap
+        .into_iter()
+        .map(|(from, to)| (from, b.strings.text(&to)))
+        .collect();
+    let moved = |x: &mut Text| {
+        if let Some(to) = remap.get(&**x) {
             *x = to.clone();
         }
     };
-    let events = std::mem::take(&mut b.events);
-    for (key, reports) in events {
-        for (_, mut p) in reports {
-            if let Some(x) = p.source.as_mut() {
-                moved(x);
-            }
-            if let Some(x) = p.target.as_mut() {
-                moved(x);
-            }
-            p.participants.iter_mut().for_each(moved);
-            let mut seen = BTreeSet::new();
-            p.participants.retain(|x| seen.insert(x.clone()));
-            add_report(b, key.kind, p);
+    let names_moved = |p: &mut Provenance| {
+        let mut ids = p.source.iter().chain(&p.target).chain(&p.participants);
+        ids.any(|x| remap.contains_key(&**x))
+    };
+    // only reports naming a moved person change key; the rest stay put
+    let mut to_move = Vec::new();
+    for (key, reports) in b.events.iter_mut() {
+        to_move.extend(reports.extract_if(.., names_moved).map(|p| (key.kind, p)));
+        // a graph with people moved has every report's participants listed
+        // once, as when every report was re-keyed here
+        reports.iter_mut().for_each(list_participants_once);
+    }
+    b.events.retain(|_, reports| !reports.is_empty());
+    for (kind, mut p) in to_move {
+        if let Some(x) = p.source.as_mut() {
+            moved(x);
         }
+        if let Some(x) = p.target.as_mut() {
+            moved(x);
+        }
+        p.participants.iter_mut().for_each(moved);
+        list_participants_once(&mut p);
+        add_report(b, kind, p);
     }
     for from in remap.keys() {
         b.actors.remove(from);
     }
 }
 
-/// Where each report of each event is stored: its key and (doc, event id).
-type ReportAddress = (EventKey, (String, String));
+fn list_participants_once(p: &mut Provenance) {
+    let mut seen = BTreeSet::new();
+    p.participants.retain(|x| seen.insert(x.clone()));
+}
+
+/// Distinct outlets and credited media behind some reports, compared
+/// without case; a report without an outlet counts as its own document.
+fn count_sources(reports: &[Provenance]) -> usize {
+    let mut outlets: BTreeSet<Cow<str>> = BTreeSet::new();
+    for p in reports {
+        match &p.outlet {
+            Some(o) => {
+                outlets.insert(folded(o));
+            }
+            None => {
+                outlets.insert(Cow::Owned(format!("document:{}", p.doc_id)));
+            }
+        }
+        for r in &p.reported_by {
+            outlets.insert(folded(r));
+        }
+    }
+    outlets.len()
+}
+
+/// Lower case, without copying what is lower-case ASCII already.
+fn folded(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|c| !c.is_ascii() || c.is_ascii_uppercase()) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
 
 /// The merged graph; consumes the builder so that every report moves into
 /// its event instead of being copied.
 pub fn to_data(mut b: GraphBuilder) -> GraphData {
     resolve_countryless_people(&mut b);
-    let plan: Vec<(EventKey, Vec<ReportAddress>)> = grouped(&b)
-        .into_iter()
-        .map(|(key, reports)| {
-            let addresses = reports
-                .iter()
-                .map(|p| {
-                    let k = EventKey::of(p, key.kind, &p.participants);
-                    (k, (p.doc_id.clone(), p.event_id.clone()))
-                })
-                .collect();
-            (key, addresses)
-        })
-        .collect();
     let mut events = Vec::new();
     let mut places: BTreeMap<String, PlaceNode> = BTreeMap::new();
     let mut used_actors: BTreeSet<String> = BTreeSet::new();
-    for (key, addresses) in plan {
-        let mut reports: Vec<Provenance> = addresses
-            .into_iter()
-            .filter_map(|(k, id)| b.events.get_mut(&k).and_then(|m| m.remove(&id)))
-            .collect();
-        if reports.is_empty() {
-            continue;
-        }
-        reports.sort_by(|x, y| {
-            (&x.doc_id, &x.event_id, x.span).cmp(&(&y.doc_id, &y.event_id, y.span))
-        });
-        let strongest = reports
-            .iter()
-            .map(|p| p.factuality.strength())
-            .max()
-            .unwrap_or(0);
-        let lead_at = reports
-            .iter()
-            .position(|p| p.factuality.strength() == strongest)
-            .unwrap_or(0);
-        let lead = &reports[lead_at];
-        let date = reports
-            .iter()
-            .filter_map(|p| p.date)
-            .min_by_key(|d| (d.precision, d.start, d.end));
-        let place = reports
-            .iter()
-            .filter_map(|p| p.place.as_ref())
-            .find(|p| p.lat.is_some())
-            .or_else(|| reports.iter().find_map(|p| p.place.as_ref()));
-        let place_id = place.map(|p| {
-            let id = place_id(p);
-            places.entry(id.clone()).or_insert_with(|| PlaceNode {
-                id: id.clone(),
-                name: p.name.clone(),
-                country: p.country.clone(),
-                lat: p.lat,
-                lon: p.lon,
-            });
-            id
-        });
-        let mut participants: Vec<String> = Vec::new();
-        for p in &reports {
-            for x in &p.participants {
-                if !participants.contains(x) {
-                    participants.push(x.clone());
+    for bucket in buckets(std::mem::take(&mut b.events)) {
+        for (key, reports) in grouped(bucket, b.options) {
+            if reports.is_empty() {
+                continue;
+            }
+            let e = event_node(key, reports, &mut places);
+            for x in e.actor_ids() {
+                if b.actors.contains_key(x) && !used_actors.contains(x) {
+                    used_actors.insert(x.to_string());
                 }
             }
+            events.push(e);
         }
-        let is_actor = |x: &String| b.actors.contains_key(x);
-        for x in participants
-            .iter()
-            .chain(lead.source.iter())
-            .chain(lead.target.iter())
-        {
-            if is_actor(x) {
-                used_actors.insert(x.clone());
-            }
-        }
-        let mut outlets: BTreeSet<String> = BTreeSet::new();
-        for p in &reports {
-            match &p.outlet {
-                Some(o) => {
-                    outlets.insert(o.to_lowercase());
-                }
-                None => {
-                    outlets.insert(format!("document:{}", p.doc_id));
-                }
-            }
-            for r in &p.reported_by {
-                outlets.insert(r.to_lowercase());
-            }
-        }
-        let documents = reports
-            .iter()
-            .map(|p| p.doc_id.as_str())
-            .collect::<BTreeSet<&str>>()
-            .len();
-        events.push(EventNode {
-            id: event_id(&key, date),
-            kind: key.kind,
-            date,
-            factuality: lead.factuality,
-            source: lead.source.clone(),
-            target: lead.target.clone(),
-            participants,
-            place: place_id,
-            trigger: lead.trigger.clone(),
-            cameo: lead.cameo.clone(),
-            mentions: reports.len(),
-            documents,
-            sources: outlets.len(),
-            provenance: reports,
-        });
     }
     make_ids_unique(&mut events);
     events.sort_by(|x, y| (date_key(&x.date), &x.id).cmp(&(date_key(&y.date), &y.id)));
     GraphData {
         format: FORMAT.to_string(),
-        documents: b.documents.iter().cloned().collect(),
-        actors: b
-            .actors
-            .values()
-            .filter(|a| used_actors.contains(&a.id))
-            .cloned()
-            .collect(),
+        documents: sorted(std::mem::take(&mut b.documents).into_iter().collect()),
+        actors: sorted_by_id(
+            std::mem::take(&mut b.actors)
+                .into_values()
+                .filter(|a| used_actors.contains(&a.id))
+                .collect(),
+        ),
         places: places.into_values().collect(),
         events,
+    }
+}
+
+fn sorted(mut v: Vec<Text>) -> Vec<Text> {
+    v.sort_unstable();
+    v
+}
+
+fn sorted_by_id(mut actors: Vec<ActorNode>) -> Vec<ActorNode> {
+    actors.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    actors
+}
+
+/// One event from its reports: what the strongest report says, the
+/// earliest most precise date, the first located place (registered in
+/// `places`), every participant.
+fn event_node(
+    key: EventKey,
+    mut reports: Vec<Provenance>,
+    places: &mut BTreeMap<String, PlaceNode>,
+) -> EventNode {
+    reports.sort_by(|x, y| (&x.doc_id, &x.event_id, x.span).cmp(&(&y.doc_id, &y.event_id, y.span)));
+    let strongest = reports
+        .iter()
+        .map(|p| p.factuality.strength())
+        .max()
+        .unwrap_or(0);
+    let lead_at = reports
+        .iter()
+        .position(|p| p.factuality.strength() == strongest)
+        .unwrap_or(0);
+    let lead = &reports[lead_at];
+    let date = reports
+        .iter()
+        .filter_map(|p| p.date)
+        .min_by_key(|d| (d.precision, d.start, d.end));
+    let place = reports
+        .iter()
+        .filter_map(|p| p.place.as_deref())
+        .find(|p| p.lat.is_some())
+        .or_else(|| reports.iter().find_map(|p| p.place.as_deref()));
+    let place_id = place.map(|p| {
+        let id = place_id(p);
+        places.entry(id.clone()).or_insert_with(|| PlaceNode {
+            id: id.clone(),
+            name: p.name.clone(),
+            country: p.country.clone(),
+            lat: p.lat,
+            lon: p.lon,
+        });
+        id
+    });
+    let mut participants: Vec<String> = Vec::new();
+    for p in &reports {
+        for x in &p.participants {
+            if !participants.iter().any(|known| **known == **x) {
+                participants.push(x.to_string());
+            }
+        }
+    }
+    let documents = reports
+        .iter()
+        .map(|p| &*p.doc_id)
+        .collect::<BTreeSet<&str>>()
+        .len();
+    EventNode {
+        id: event_id(&key, date),
+        kind: key.kind,
+        date,
+        factuality: lead.factuality,
+        source: lead.source.as_deref().map(String::from),
+        target: lead.target.as_deref().map(String::from),
+        participants,
+        place: place_id,
+        trigger: lead.trigger.to_string(),
+        cameo: lead.cameo.as_deref().map(String::from),
+        mentions: reports.len(),
+        documents,
+        sources: count_sources(&reports),
+        provenance: reports,
     }
 }
 
@@ -547,6 +679,23 @@ mod tests {
         assert_eq!(e.factuality, Factuality::Asserted);
         assert_eq!((e.mentions, e.documents, e.sources), (3, 3, 3));
         assert_eq!(e.date.unwrap().precision, Precision::Day);
+    }
+
+    #[test]
+    fn a_document_added_twice_counts_once() {
+        let mut once = GraphBuilder::new();
+        let mut twice = GraphBuilder::new();
+        for x in [
+            ext("d1", 7, Factuality::Asserted, Precision::Day),
+            ext("d2", 7, Factuality::Asserted, Precision::Day),
+        ] {
+            once.add(&x);
+            twice.add(&x);
+            twice.add(&x);
+        }
+        let twice = twice.finish();
+        assert_eq!(twice.data.events[0].mentions, 2);
+        assert_eq!(once.finish().data, twice.data);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! report as provenance.
 
 pub mod filter;
+mod intern;
 mod merge;
 
 use crate::model::{ActorType, DateSpan, EventKind, Extraction, Factuality, Place};
@@ -20,7 +21,9 @@ use petgraph::stable_graph::{NodeIndex, StableGraph};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::Arc;
 
+pub use intern::Text;
 pub use merge::EventKey;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,24 +46,26 @@ pub struct PlaceNode {
 }
 
 /// One report of an event: which document said it, where, and how.
+/// Strings are shared ([`Text`]): the same sentence, actor or outlet in
+/// many reports is held once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Provenance {
-    pub doc_id: String,
+    pub doc_id: Text,
     /// The outlet of the document, when known.
-    pub outlet: Option<String>,
-    pub event_id: String,
-    pub sentence: String,
+    pub outlet: Option<Text>,
+    pub event_id: Text,
+    pub sentence: Text,
     pub span: [usize; 2],
-    pub trigger: String,
+    pub trigger: Text,
     pub factuality: Factuality,
     pub date: Option<DateSpan>,
-    pub source: Option<String>,
-    pub target: Option<String>,
-    pub place: Option<Place>,
-    pub reported_by: Vec<String>,
-    pub cameo: Option<String>,
+    pub source: Option<Text>,
+    pub target: Option<Text>,
+    pub place: Option<Arc<Place>>,
+    pub reported_by: Vec<Text>,
+    pub cameo: Option<Text>,
     /// The actors this report linked, as extracted.
-    pub participants: Vec<String>,
+    pub participants: Vec<Text>,
 }
 
 /// A merged event, with what its reports agree on.
@@ -87,15 +92,12 @@ pub struct EventNode {
 
 impl EventNode {
     pub fn doc_ids(&self) -> Vec<&str> {
-        let s: BTreeSet<&str> = self.provenance.iter().map(|p| p.doc_id.as_str()).collect();
+        let s: BTreeSet<&str> = self.provenance.iter().map(|p| &*p.doc_id).collect();
         s.into_iter().collect()
     }
 
     pub fn evidence(&self) -> &str {
-        self.provenance
-            .first()
-            .map(|p| p.sentence.as_str())
-            .unwrap_or("")
+        self.provenance.first().map(|p| &*p.sentence).unwrap_or("")
     }
 
     /// Every actor the event links, source and target first.
@@ -152,7 +154,7 @@ impl Role {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct GraphData {
     pub format: String,
-    pub documents: Vec<String>,
+    pub documents: Vec<Text>,
     pub actors: Vec<ActorNode>,
     pub places: Vec<PlaceNode>,
     pub events: Vec<EventNode>,
@@ -200,14 +202,23 @@ impl Default for MergeOptions {
     }
 }
 
-/// Accumulates extractions; memory grows with distinct events, not input.
+/// Accumulates extractions; memory grows with distinct events and their
+/// reports, not with the text read.
 #[derive(Debug, Clone, Default)]
 pub struct GraphBuilder {
     options: MergeOptions,
-    documents: BTreeSet<String>,
-    actors: BTreeMap<String, ActorNode>,
-    /// Event key -> reports, keyed by (doc, event id) so re-adding is a no-op.
-    events: BTreeMap<EventKey, BTreeMap<(String, String), Provenance>>,
+    /// Documents and actors are looked up once per extraction and sorted
+    /// once, in `finish`.
+    documents: rustc_hash::FxHashSet<Text>,
+    actors: rustc_hash::FxHashMap<String, ActorNode>,
+    /// Event key -> reports. A report added twice (same doc and event id)
+    /// counts once: the last one added is kept when the graph is finished
+    /// (a map per key would cost a whole B-tree node for the one or two
+    /// reports most keys have).
+    /// Hashed, not ordered: keys are compared once per report here and
+    /// sorted once in `finish`.
+    events: rustc_hash::FxHashMap<EventKey, Vec<Provenance>>,
+    strings: intern::Interner,
 }
 
 impl GraphBuilder {

@@ -4,6 +4,7 @@
 //! A bad file or line becomes a [`Skip`] naming its path and line; the stream
 //! goes on with the next input.
 
+mod record;
 mod txt;
 
 use crate::model::Document;
@@ -111,6 +112,8 @@ pub struct Reader {
     current: Option<JsonlCursor>,
     queued: VecDeque<Item>,
     opts: IngestOptions,
+    /// Input bytes consumed so far (files and lines, blank ones too).
+    bytes_read: u64,
 }
 
 enum Source {
@@ -150,6 +153,7 @@ pub fn open(inputs: &[Input], opts: IngestOptions) -> Result<Reader, IngestError
         current: None,
         queued: VecDeque::new(),
         opts,
+        bytes_read: 0,
     })
 }
 
@@ -197,7 +201,7 @@ impl Iterator for Reader {
                 return Some(self.with_default_date(item));
             }
             if let Some(cur) = self.current.as_mut() {
-                match next_jsonl_line(cur) {
+                match next_jsonl_line(cur, &mut self.bytes_read) {
                     Some(items) => {
                         self.queued.extend(items);
                         continue;
@@ -212,6 +216,22 @@ impl Iterator for Reader {
 }
 
 impl Reader {
+    /// Bytes of input read so far, to set against [`Reader::total_bytes`].
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes_read
+    }
+
+    /// Size of every input still to read, when known (not for stdin).
+    pub fn total_bytes(&self) -> Option<u64> {
+        self.pending
+            .iter()
+            .map(|s| match s {
+                Source::File(p) => Some(std::fs::metadata(p).map_or(0, |m| m.len())),
+                Source::Stdin => None,
+            })
+            .sum()
+    }
+
     fn with_default_date(&self, item: Item) -> Item {
         match item {
             Item::Doc(mut d) if d.date.is_none() => {
@@ -240,6 +260,7 @@ impl Reader {
                 } else {
                     match std::fs::read(&path) {
                         Ok(bytes) => {
+                            self.bytes_read += bytes.len() as u64;
                             let id = path
                                 .file_stem()
                                 .map(|s| s.to_string_lossy().into_owned())
@@ -308,17 +329,13 @@ fn unreadable(origin: String, e: io::Error) -> Item {
 /// language is a property of the document, not of each sentence.
 pub fn looks_english(text: &str) -> bool {
     // fast path: English function words in the opening words settle it
+    const FUNCTION_WORDS: [&str; 11] = [
+        "the", "of", "and", "to", "in", "said", "is", "was", "on", "for", "with",
+    ];
     let third_common = text
         .split_whitespace()
         .take(80)
-        .filter(|w| {
-            w.len() <= 4
-                && [
-                    "the", "of", "and", "to", "in", "said", "is", "was", "on", "for", "with",
-                ]
-                .iter()
-                .any(|f| w.eq_ignore_ascii_case(f))
-        })
+        .filter(|w| w.len() <= 4 && FUNCTION_WORDS.iter().any(|f| w.eq_ignore_ascii_case(f)))
         .nth(2);
     if third_common.is_some() {
         return true;
@@ -359,15 +376,15 @@ fn decode_text(origin: &str, bytes: &[u8], queue: &mut VecDeque<Item>) -> String
     }
 }
 
-/// Read the next non-blank JSONL line into items; `None` at end of file.
-fn next_jsonl_line(cur: &mut JsonlCursor) -> Option<Vec<Item>> {
-    let mut buf = Vec::new();
+/// Read the next non-blank JSONL line into items, counting the bytes read;
+/// `None` at end of file.
+fn next_jsonl_line(cur: &mut JsonlCursor, bytes_read: &mut u64) -> Option<Vec<Item>> {
     loop {
-        buf.clear();
+        let mut buf = Vec::new();
         cur.line_no += 1;
         match cur.lines.read_until(b'\n', &mut buf) {
             Ok(0) => return None,
-            Ok(_) => {}
+            Ok(n) => *bytes_read += n as u64,
             Err(e) => {
                 return Some(vec![unreadable(format!("{}:{}", cur.name, cur.line_no), e)]);
             }
@@ -377,56 +394,57 @@ fn next_jsonl_line(cur: &mut JsonlCursor) -> Option<Vec<Item>> {
         }
         let origin = format!("{}:{}", cur.name, cur.line_no);
         let mut items = VecDeque::new();
-        let line = decode_text(&origin, &buf, &mut items);
+        let line = decode_line(&origin, buf, &mut items);
         items.push_back(parse_jsonl_record(&origin, &line));
         return Some(items.into());
     }
 }
 
+/// A line as UTF-8 without copying it when it is valid; else as
+/// [`decode_text`] does.
+fn decode_line(origin: &str, buf: Vec<u8>, queue: &mut VecDeque<Item>) -> String {
+    match String::from_utf8(buf) {
+        Ok(s) => s,
+        Err(e) => decode_text(origin, e.as_bytes(), queue),
+    }
+}
+
 /// One JSONL record to a document: `text` is required; `id`, `date`,
-/// `title`, `source`, `url` are optional.
+/// `title`, `source`, `url` are optional (a string, or a number written
+/// as in the input; fields of other types count as absent).
 pub fn parse_jsonl_record(origin: &str, line: &str) -> Item {
-    let value: serde_json::Value = match serde_json::from_str(line) {
-        Ok(v) => v,
-        Err(e) => {
-            return Item::Skipped(Skip {
-                origin: origin.to_string(),
-                reason: SkipReason::InvalidJson,
-                detail: e.to_string(),
-            })
-        }
-    };
-    let Some(obj) = value.as_object() else {
-        return Item::Skipped(Skip {
+    let skip = |reason, detail: String| {
+        Item::Skipped(Skip {
             origin: origin.to_string(),
-            reason: SkipReason::InvalidJson,
-            detail: "not a JSON object".into(),
-        });
-    };
-    let text = match obj.get("text").and_then(|t| t.as_str()) {
-        Some(t) if !t.trim().is_empty() => t.to_string(),
-        _ => {
-            return Item::Skipped(Skip {
-                origin: origin.to_string(),
-                reason: SkipReason::MissingText,
-                detail: "no non-empty \"text\" field".into(),
-            })
-        }
-    };
-    let str_field = |k: &str| {
-        obj.get(k).and_then(|v| match v {
-            serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-            serde_json::Value::Number(n) => Some(n.to_string()),
-            _ => None,
+            reason,
+            detail,
         })
     };
-    let id = str_field("id").unwrap_or_else(|| origin.to_string());
+    let record: record::Record = match serde_json::from_str(line) {
+        Ok(r) => r,
+        // the record reads any JSON object: a type error is the line
+        // itself not being one
+        Err(e) if e.classify() == serde_json::error::Category::Data => {
+            return skip(SkipReason::InvalidJson, "not a JSON object".into())
+        }
+        Err(e) => return skip(SkipReason::InvalidJson, e.to_string()),
+    };
+    let text = match record.text.as_ref().and_then(record::Field::as_str) {
+        Some(t) if !t.trim().is_empty() => t.to_string(),
+        _ => {
+            return skip(
+                SkipReason::MissingText,
+                "no non-empty \"text\" field".into(),
+            )
+        }
+    };
+    let field = |f: &Option<record::Field>| f.as_ref().and_then(record::Field::value);
     Item::Doc(Box::new(Document {
-        id,
-        date: str_field("date").and_then(|d| parse_date(&d)),
-        title: str_field("title").unwrap_or_default(),
-        source: str_field("source"),
-        url: str_field("url"),
+        id: field(&record.id).unwrap_or_else(|| origin.to_string()),
+        date: field(&record.date).and_then(|d| parse_date(&d)),
+        title: field(&record.title).unwrap_or_default(),
+        source: field(&record.source),
+        url: field(&record.url),
         text,
     }))
 }

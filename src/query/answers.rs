@@ -74,7 +74,7 @@ pub fn evidence(e: &EventNode) -> &str {
     e.provenance
         .iter()
         .find(|p| p.factuality == e.factuality)
-        .map(|p| p.sentence.as_str())
+        .map(|p| &*p.sentence)
         .unwrap_or_else(|| e.evidence())
 }
 
