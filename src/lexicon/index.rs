@@ -55,6 +55,9 @@ pub struct PhraseIndex {
     /// opens.
     single: Vec<Vec<Phrase>>,
     by_pair: FxHashMap<(u32, u32), Vec<Phrase>>,
+    /// Ids of the one-byte words (punctuation, "a"), which a quarter of all
+    /// tokens are, without hashing.
+    byte_words: Vec<u32>,
     opens_longer: Vec<bool>,
 }
 
@@ -106,6 +109,15 @@ impl PhraseIndex {
     }
 
     pub fn finish(&mut self) {
+        self.byte_words = (0..=255u8)
+            .map(|b| {
+                let w = [b];
+                std::str::from_utf8(&w)
+                    .ok()
+                    .and_then(|w| self.words.get(w).copied())
+                    .unwrap_or(NO_WORD)
+            })
+            .collect();
         self.single = vec![Vec::new(); self.by_first.len()];
         self.opens_longer = vec![false; self.by_first.len()];
         self.by_pair.clear();
@@ -127,7 +139,11 @@ impl PhraseIndex {
     }
 
     fn word_id(&self, a: &Analysis, j: usize) -> u32 {
-        self.words.get(a.norm(j)).copied().unwrap_or(NO_WORD)
+        let w = a.norm(j);
+        if let ([b], Some(ids)) = (w.as_bytes(), self.byte_words.get(..256)) {
+            return ids[*b as usize];
+        }
+        self.words.get(w).copied().unwrap_or(NO_WORD)
     }
 
     /// Every phrase starting at token `i`, longest first.
