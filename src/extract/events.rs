@@ -311,6 +311,45 @@ const SKIPPABLE: &[&str] = &[
     "oil",
 ];
 
+/// Words between a subject and its verb ("police have already said").
+const VERB_GROUP_WORDS: &[&str] = &[
+    "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "should", "can",
+    "may", "might", "must", "did", "does", "do", "also", "already", "then", "later", "now", "soon",
+    "first", "again", "never", "not", "n't", "quickly", "once", "still",
+];
+
+/// Words that may open a noun phrase naming a group ("the", "several", "two").
+const GROUP_DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "some",
+    "several",
+    "many",
+    "most",
+    "all",
+    "both",
+    "two",
+    "three",
+    "four",
+    "five",
+    "these",
+    "those",
+    "other",
+    "local",
+    "senior",
+    "top",
+    "armed",
+    "suspected",
+    "unidentified",
+    "unknown",
+    "foreign",
+    "federal",
+    "state",
+    "government",
+    "high-ranking",
+];
+
 const STATEMENT_OBJECT_VERBS: &[&str] = &["tell", "brief", "warn", "inform", "assure"];
 
 pub struct SentenceEvents<'x, 'r> {
@@ -318,6 +357,10 @@ pub struct SentenceEvents<'x, 'r> {
     pub lex: &'x Lexicon,
     pub items: &'x [Item],
     pub rec: &'x mut Recognizer<'r>,
+    /// The document has reported a strike before this sentence: "the
+    /// bombing" with nobody named then takes it up rather than naming an
+    /// attack in passing.
+    pub strike_reported: bool,
 }
 
 impl<'x, 'r> SentenceEvents<'x, 'r> {
@@ -426,6 +469,99 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             }
         }
         (j, actors)
+    }
+
+    /// A group of people named by a common noun ending at item `k` ("police",
+    /// "Irish nationalist guerrillas", "the attackers"), as an actor of the
+    /// document. `None` when the noun is no group of the lexicon, is the
+    /// object of a preposition, or, before a speech verb, follows a comma:
+    /// ", police said" credits a source as "Reuters reported" does.
+    fn group_at(&mut self, k: usize, speech: bool) -> Option<usize> {
+        let head = self.items.get(k)?;
+        if head.kind != ItemKind::Word {
+            return None;
+        }
+        let (head_start, head_end) = (head.start, head.end);
+        // the longest group phrase ending with the head ("suicide bombers")
+        let (p0, inst) = (head_start.saturating_sub(2)..=head_start).find_map(|tok| {
+            self.rec.matches_of(tok).iter().find_map(|m| match m.entry {
+                crate::lexicon::Entry::Institution(x) if tok + m.len == head_end => Some((tok, x)),
+                _ => None,
+            })
+        })?;
+        let mut first = k;
+        while first > 0 && self.items[first - 1].start >= p0 {
+            first -= 1;
+        }
+        // what opens the noun phrase: a country word gives the group its
+        // country, a preposition makes it an object
+        let mut country = None;
+        let mut q = first;
+        let mut steps = 0;
+        while q > 0 && steps < 3 {
+            let prev = q - 1;
+            let w = self.word(prev);
+            match self.items[prev].kind {
+                ItemKind::Modifier(x) | ItemKind::Actor(x) if country.is_none() => {
+                    country = self.rec.actors.get(x).actor.country.clone();
+                }
+                ItemKind::Word
+                    if GROUP_DETERMINERS.contains(&w)
+                        || (steps < 2
+                            && w.chars().all(|c| c.is_ascii_lowercase())
+                            && !PREPOSITIONS.contains(&w)
+                            && !VERB_GROUP_WORDS.contains(&w)) => {}
+                _ => break,
+            }
+            q = prev;
+            steps += 1;
+        }
+        if q > 0 {
+            let before = self.word(q - 1);
+            if PREPOSITIONS.contains(&before) || (speech && before == ",") {
+                return None;
+            }
+        }
+        let institution = &self.lex.institutions[inst as usize];
+        let name = match &institution.name {
+            Some(n) if institution.group => n.clone(),
+            _ => self.a.slice(p0, head_end).to_lowercase(),
+        };
+        let start_tok = self.items[q].start;
+        Some(self.rec.group_actor(start_tok, head_end, &name, country))
+    }
+
+    /// A group named right before the verb group of item `t`: the subject
+    /// nobody identified ("Police said", "militants have attacked").
+    fn group_subject(&mut self, t: usize, speech: bool) -> Option<usize> {
+        let mut k = t;
+        let mut steps = 0;
+        loop {
+            if k == 0 || steps > 4 {
+                return None;
+            }
+            k -= 1;
+            steps += 1;
+            let w = self.word(k);
+            match self.items[k].kind {
+                ItemKind::Cue(_) => {}
+                ItemKind::Word
+                    if VERB_GROUP_WORDS.contains(&w) || (w.len() > 4 && w.ends_with("ly")) => {}
+                ItemKind::Word => return self.group_at(k, speech),
+                _ => return None,
+            }
+        }
+    }
+
+    /// A group owning the noun trigger at `t` ("the administration's pledge").
+    fn group_owner(&mut self, t: usize) -> Option<usize> {
+        let k = (t.saturating_sub(3)..t)
+            .rev()
+            .find(|&q| self.items[q].possessive)?;
+        if (k + 1..t).any(|q| self.items[q].kind != ItemKind::Word) {
+            return None;
+        }
+        self.group_at(k, false)
     }
 
     /// Is the actor at `k` the object of a preposition? "A group of
@@ -672,7 +808,14 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
     /// The subject of a light or travel verb governing the noun trigger at
     /// `t` ("Tillerson and Lavrov held talks", "Tillerson flies to Moscow
     /// for talks with Lavrov"), if there is one.
-    fn light_verb_subject(&self, t: usize) -> Option<Vec<usize>> {
+    fn light_verb_subject(&mut self, t: usize) -> Option<Vec<usize>> {
+        let k = self.light_verb_before(t)?;
+        self.subject_of(k)
+            .or_else(|| self.group_subject(k, false).map(|g| vec![g]))
+    }
+
+    /// The light or travel verb governing the noun trigger at `t`.
+    fn light_verb_before(&self, t: usize) -> Option<usize> {
         let mut k = t;
         let mut steps = 0;
         while k > 0 && steps < 10 {
@@ -688,7 +831,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                     continue;
                 }
                 if LIGHT_VERBS.contains(&w) || MOVEMENT_VERBS.contains(&w) {
-                    return self.subject_of(k);
+                    return Some(k);
                 }
                 return None;
             }
@@ -844,13 +987,22 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
     ) -> Option<Found> {
         let mut f = self.base(t, tr, false);
         let passive = self.is_passive(t);
-        if !passive && self.is_agentless_passive(t) {
+        let agentless = !passive && self.is_agentless_passive(t);
+        if agentless && tr.kind != EventKind::Strike {
             // "Putin must be briefed": the subject is not the actor
             return None;
         }
-        let mut subject = if passive { None } else { self.subject_of(t) };
+        let mut subject = if passive || agentless {
+            None
+        } else {
+            self.subject_of(t)
+        };
         if subject.is_none() && !passive && t > 0 && self.is_word(t - 1, &["and", "also"]) {
             subject = last_subject.clone();
+        }
+        if subject.is_none() && !passive && !agentless {
+            let speech = tr.kind == EventKind::Statement;
+            subject = self.group_subject(t, speech).map(|g| vec![g]);
         }
         let object = self.object_after(t, tr.kind == EventKind::Statement);
         match tr.kind {
@@ -930,7 +1082,8 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                         },
                     }
                 }
-                let (mut source, target) = if passive {
+                // "the camp was attacked (by X)": the subject is the target
+                let (mut source, target) = if passive || agentless {
                     (
                         self.by_agent(t),
                         self.subject_of_passive(t)
@@ -948,7 +1101,12 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 if tr.requires == Requires::Object && target.is_none() {
                     return None;
                 }
-                source.as_ref()?;
+                // "bombs exploded near the finish line": a strike even when
+                // nobody is named as attacker; but an -s form with neither
+                // attacker nor target is the plural noun ("car bombs")
+                if source.is_none() && target.is_none() && tr.form == VerbForm::Third {
+                    return None;
+                }
                 let mut parts = Vec::new();
                 if let Some(Arg::Actor(s)) = source {
                     if let Some(state) = self.state_of_commander(s) {
@@ -1164,13 +1322,14 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                     }
                     _ => None,
                 };
-                // an attack nobody claimed still happened somewhere: keep it
-                // when the sentence names its target or place
+                // an attack nobody claimed still happened: "the bombing" is
+                // a strike with no attacker named when the story is about
+                // attacks, or when the sentence names where it struck
                 let placed = self
                     .items
                     .iter()
                     .any(|it| matches!(it.kind, ItemKind::Place(_)));
-                if source.is_none() && target.is_none() && !placed {
+                if source.is_none() && target.is_none() && !placed && !self.strike_reported {
                     return None;
                 }
                 let mut parts = Vec::new();
@@ -1190,7 +1349,8 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                         Some(Arg::Actor(x)) => Some(x),
                         _ => None,
                     })
-                    .or_else(|| self.light_verb_subject(t).and_then(|s| s.first().copied()))?;
+                    .or_else(|| self.light_verb_subject(t).and_then(|s| s.first().copied()))
+                    .or_else(|| self.group_owner(t))?;
                 f.source = Some(Arg::Actor(source));
                 let target = match self.object_after(t, true) {
                     Some((Arg::Actor(x), _, Some(p))) if p == "to" && x != source => Some(x),

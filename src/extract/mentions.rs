@@ -365,6 +365,8 @@ pub struct Recognizer<'a> {
     /// The person the text is about: the speaker or actor of the last
     /// sentence's events, set by extraction after each sentence.
     pub focus: Option<usize>,
+    /// The document's id, scoping groups nobody identified ("police").
+    pub scope: Option<String>,
 }
 
 impl<'a> Recognizer<'a> {
@@ -383,6 +385,7 @@ impl<'a> Recognizer<'a> {
             sentence_states: Vec::new(),
             previous_states: Vec::new(),
             focus: None,
+            scope: None,
         }
     }
 
@@ -1080,6 +1083,46 @@ impl<'a> Recognizer<'a> {
     }
 
     /// The actor for a country by ISO3, if the lexicon knows the country.
+    /// Dictionary matches starting at token `i` (looked up once per document).
+    pub fn matches_of(&self, i: usize) -> &[Match] {
+        self.token_matches.get(i).map_or(&[], |m| m.as_slice())
+    }
+
+    /// A group of people named by a common noun at tokens `[s, e)` ("police",
+    /// "the attackers"), of `country` when the text gives one. Without a
+    /// country nothing identifies it beyond this document, so its id is
+    /// scoped by [`Recognizer::scope`]: the police of two stories stay two.
+    pub fn group_actor(
+        &mut self,
+        s: usize,
+        e: usize,
+        name: &str,
+        country: Option<String>,
+    ) -> usize {
+        let id = match (&country, &self.scope) {
+            (Some(c), _) => format!("{}-{}", slug(name), c.to_ascii_lowercase()),
+            (None, Some(doc)) => format!("{}-in-{}", slug(name), slug(doc)),
+            (None, None) => slug(name),
+        };
+        let x = self.actors.add(ActorRec {
+            actor: Actor {
+                id,
+                name: name.to_string(),
+                actor_type: ActorType::Group,
+                country,
+                role: None,
+                mentions: Vec::new(),
+            },
+            female: None,
+            role_key: None,
+        });
+        if s < e {
+            let span = [self.a.tokens[s].start, self.a.tokens[e - 1].end];
+            self.actors.mention(x, span);
+        }
+        x
+    }
+
     pub fn country_actor_by_code(&mut self, iso3: &str) -> Option<usize> {
         let c = self.lex.country_index(iso3)?;
         Some(self.country_actor(c))
@@ -1122,6 +1165,7 @@ impl<'a> Recognizer<'a> {
     }
 
     fn institution_actor(&mut self, country: String, inst: u32) -> usize {
+        let group = self.lex.institutions[inst as usize].group;
         let Some(name) = self.lex.institutions[inst as usize].name.clone() else {
             return self
                 .actor_for_code(&country)
@@ -1137,7 +1181,11 @@ impl<'a> Recognizer<'a> {
             actor: Actor {
                 id: slug(&full),
                 name: full,
-                actor_type: ActorType::Organization,
+                actor_type: if group {
+                    ActorType::Group
+                } else {
+                    ActorType::Organization
+                },
                 country: Some(country),
                 role: None,
                 mentions: Vec::new(),

@@ -27,8 +27,10 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
     let a = text::analyze(&doc.text);
     let dl = dateline(&a, lex);
     let mut rec = Recognizer::new(lex, &a, doc.date);
+    rec.scope = Some(doc.id.clone());
     let mut anchor: Option<NaiveDate> = None;
     let mut drafts: Vec<Draft> = Vec::new();
+    let mut strike_reported = false;
     for (si, s) in a.sentences.iter().enumerate() {
         let mut s = *s;
         if si == 0 {
@@ -43,8 +45,10 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
             lex,
             items: &items,
             rec: &mut rec,
+            strike_reported,
         }
         .find();
+        strike_reported |= found.iter().any(|f| f.kind == EventKind::Strike);
         rec.focus = focus_of(&found, &rec).or(rec.focus);
         for f in found {
             if attribution_verbs.contains(&f.item) {
@@ -464,7 +468,9 @@ fn merge_same_events(drafts: Vec<Draft>, rec: &Recognizer) -> Vec<Draft> {
     let mut index: std::collections::HashMap<(EventKind, Vec<String>, bool), Vec<usize>> =
         std::collections::HashMap::new();
     for d in drafts {
-        if d.found.kind != EventKind::Statement {
+        // events with nobody named cannot be told to be one happening
+        let anonymous = d.found.source.is_none() && d.found.target.is_none();
+        if d.found.kind != EventKind::Statement && !anonymous {
             let key = (
                 d.found.kind,
                 d.participant_key(rec),
@@ -609,6 +615,80 @@ mod tests {
         assert_eq!(s.len(), 1, "{:#?}", x.events);
         assert_eq!(s[0].target.as_deref(), Some("syria"));
         assert_eq!(s[0].date.unwrap().precision, Precision::Week);
+    }
+
+    fn kinds_and_triggers(x: &Extraction) -> Vec<(EventKind, String)> {
+        x.events
+            .iter()
+            .map(|e| (e.kind, e.trigger.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_bare_attack_takes_up_a_strike_already_reported() {
+        let x = run("Two car bombs exploded outside the ministry. Nobody has claimed the bombing. Residents remembered the attack for years.");
+        let strikes: Vec<String> = kinds_and_triggers(&x)
+            .into_iter()
+            .filter(|(k, _)| *k == EventKind::Strike)
+            .map(|(_, t)| t)
+            .collect();
+        // nobody is named, so the three mentions are not merged into one
+        assert_eq!(
+            strikes,
+            ["exploded", "bombing", "attack"],
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
+    fn an_attack_named_in_passing_alone_is_no_event() {
+        let x = run("The minister resigned weeks after the attack.");
+        assert!(x.events.is_empty(), "{:#?}", x.events);
+    }
+
+    #[test]
+    fn an_attack_in_the_passive_without_agent_is_a_strike_on_its_subject() {
+        let x = run("Russia was attacked on Sunday.");
+        assert_eq!(x.events.len(), 1, "{:#?}", x.events);
+        assert_eq!(x.events[0].kind, EventKind::Strike);
+        assert_eq!(x.events[0].source, None);
+        assert_eq!(x.events[0].target.as_deref(), Some("russia"));
+    }
+
+    #[test]
+    fn a_common_noun_subject_is_a_group_of_this_document() {
+        let x = run("Police said the suspect had fled.");
+        assert_eq!(x.events.len(), 1, "{:#?}", x.events);
+        let src = x.events[0].source.clone().expect("a source");
+        let a = x.actor(&src).expect("the group is an actor");
+        assert_eq!(a.actor_type, crate::model::ActorType::Group);
+        assert_eq!(a.name, "police");
+        assert_eq!(a.id, "police-in-t");
+        assert_eq!(a.country, None);
+    }
+
+    #[test]
+    fn a_trailing_anonymous_source_is_credit_not_a_statement() {
+        let x = run("The talks collapsed, officials said.");
+        assert!(
+            !x.events.iter().any(|e| e.kind == EventKind::Statement),
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
+    fn a_group_takes_the_country_of_its_adjective() {
+        let x = run("Armed Syrian rebels attacked a checkpoint near Aleppo on Monday.");
+        let e = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Strike)
+            .expect("a strike");
+        let a = x.actor(e.source.as_deref().expect("an attacker")).unwrap();
+        assert_eq!(a.actor_type, crate::model::ActorType::Group);
+        assert_eq!(a.country.as_deref(), Some("SYR"));
     }
 
     #[test]
