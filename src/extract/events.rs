@@ -318,6 +318,13 @@ const VERB_GROUP_WORDS: &[&str] = &[
     "first", "again", "never", "not", "n't", "quickly", "once", "still",
 ];
 
+/// Capitalised words that open sentences but name nobody.
+const NOT_NAMES: &[&str] = &[
+    "it", "this", "that", "these", "those", "there", "they", "he", "she", "we", "i", "you", "what",
+    "which", "who", "nobody", "everyone", "someone", "many", "some", "others", "one", "both",
+    "all", "each", "none", "such", "here", "now", "then", "but", "and", "so", "yet",
+];
+
 /// Words that may open a noun phrase naming a group ("the", "several", "two").
 const GROUP_DETERMINERS: &[&str] = &[
     "the",
@@ -547,15 +554,72 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 ItemKind::Cue(_) => {}
                 ItemKind::Word
                     if VERB_GROUP_WORDS.contains(&w) || (w.len() > 4 && w.ends_with("ly")) => {}
-                ItemKind::Word => return self.group_at(k, speech),
+                ItemKind::Date(_) => {}
+                ItemKind::Word if matches!(w, "on" | "in") && k + 1 < t => {}
+                ItemKind::Word => {
+                    return self.group_at(k, speech).or_else(|| self.name_at(k, speech));
+                }
                 _ => return None,
             }
         }
     }
 
+    /// A capitalised word nobody listed in a subject's place, right before
+    /// the verb group ("Comey on Tuesday said"): a person's name, unless it
+    /// is a function word opening the sentence ("It", "This").
+    fn name_at(&mut self, k: usize, speech: bool) -> Option<usize> {
+        let it = &self.items[k];
+        let tok = self.a.tokens[it.start];
+        let w = self.word(k);
+        // a plural opening the sentence is a common noun ("Sources said")
+        let plural_opener = k == 0 && w.len() > 3 && w.ends_with('s');
+        if !tok.cap || tok.upper || NOT_NAMES.contains(&w) || plural_opener {
+            return None;
+        }
+        if k > 0 {
+            let before = self.word(k - 1);
+            if PREPOSITIONS.contains(&before)
+                || (speech && before == ",")
+                || !matches!(self.items[k - 1].kind, ItemKind::Punct)
+            {
+                return None;
+            }
+        }
+        Some(self.rec.named_actor(it.start, it.end))
+    }
+
+    /// The first actor of the sentence that is not a possessor or the object
+    /// of a preposition: the main clause's subject, for a participle after
+    /// a comma.
+    fn main_subject(&self, t: usize) -> Option<usize> {
+        (0..t).find_map(|k| match self.items[k].kind {
+            ItemKind::Actor(x) if !self.items[k].possessive && !self.preceded_by_preposition(k) => {
+                Some(x)
+            }
+            _ => None,
+        })
+    }
+
+    /// Is the subject of the verb at `t` a personal pronoun nobody could be
+    /// found for ("he would not recommend")?
+    fn pronoun_subject(&self, t: usize) -> bool {
+        let mut k = t;
+        while k > 0 && t - k < 5 {
+            k -= 1;
+            let w = self.word(k);
+            match self.items[k].kind {
+                ItemKind::Cue(_) => {}
+                ItemKind::Word if VERB_GROUP_WORDS.contains(&w) || w.ends_with("ly") => {}
+                ItemKind::Word => return matches!(w, "he" | "she" | "they" | "we" | "i"),
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// A group owning the noun trigger at `t` ("the administration's pledge").
     fn group_owner(&mut self, t: usize) -> Option<usize> {
-        let k = (t.saturating_sub(3)..t)
+        let k = (t.saturating_sub(4)..t)
             .rev()
             .find(|&q| self.items[q].possessive)?;
         if (k + 1..t).any(|q| self.items[q].kind != ItemKind::Word) {
@@ -1004,6 +1068,11 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             let speech = tr.kind == EventKind::Statement;
             subject = self.group_subject(t, speech).map(|g| vec![g]);
         }
+        if subject.is_none() && tr.form == VerbForm::Gerund && t > 0 && self.word(t - 1) == "," {
+            // "X has taken a stand, vowing to ...": the participle's subject
+            // is the main clause's
+            subject = self.main_subject(t).map(|x| vec![x]);
+        }
         let object = self.object_after(t, tr.kind == EventKind::Statement);
         match tr.kind {
             EventKind::Meeting => {
@@ -1042,7 +1111,10 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                     return None;
                 }
                 dedup(&mut parts);
-                if parts.len() < 2 {
+                // "the council convened", "X met with an unnamed envoy": a
+                // meeting verb with its subject is a meeting though the
+                // other side goes unnamed
+                if parts.is_empty() {
                     return None;
                 }
                 f.source = Some(Arg::Actor(parts[0]));
@@ -1132,7 +1204,14 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                     f.intent = true;
                 }
                 let group = subject.clone().unwrap_or_default();
-                let proposer = group.first().copied()?;
+                // "he would recommend" with "he" unresolved: a proposal by
+                // someone the text does not let us name
+                let Some(proposer) = group.first().copied() else {
+                    if self.pronoun_subject(t) {
+                        return Some(f);
+                    }
+                    return None;
+                };
                 f.source = Some(Arg::Actor(proposer));
                 // "Jordan and Britain agreed": each side to the other
                 let partner = group.get(1).copied();
@@ -1350,7 +1429,15 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                         _ => None,
                     })
                     .or_else(|| self.light_verb_subject(t).and_then(|s| s.first().copied()))
-                    .or_else(|| self.group_owner(t))?;
+                    .or_else(|| self.group_owner(t));
+                let Some(source) = source else {
+                    // "He made promises" with "he" unresolved
+                    let unnamed = tr.kind == EventKind::Proposal
+                        && self
+                            .light_verb_before(t)
+                            .is_some_and(|k| self.pronoun_subject(k));
+                    return unnamed.then_some(f);
+                };
                 f.source = Some(Arg::Actor(source));
                 let target = match self.object_after(t, true) {
                     Some((Arg::Actor(x), _, Some(p))) if p == "to" && x != source => Some(x),

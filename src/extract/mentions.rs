@@ -1123,6 +1123,15 @@ impl<'a> Recognizer<'a> {
         x
     }
 
+    /// A person nobody listed, named by the capitalised words `[s, e)` that
+    /// events found in a subject's place ("Comey said").
+    pub fn named_actor(&mut self, s: usize, e: usize) -> usize {
+        let x = self.unknown_person(s, e, None, None);
+        let span = [self.a.tokens[s].start, self.a.tokens[e - 1].end];
+        self.actors.mention(x, span);
+        x
+    }
+
     pub fn country_actor_by_code(&mut self, iso3: &str) -> Option<usize> {
         let c = self.lex.country_index(iso3)?;
         Some(self.country_actor(c))

@@ -692,6 +692,59 @@ mod tests {
     }
 
     #[test]
+    fn a_meeting_verb_with_its_subject_is_a_meeting_though_the_other_side_is_unnamed() {
+        let x = run("The Arab League convened in Cairo on Sunday.");
+        let m: Vec<&Event> = x
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Meeting)
+            .collect();
+        assert_eq!(m.len(), 1, "{:#?}", x.events);
+        assert_eq!(m[0].participants.len(), 1);
+    }
+
+    #[test]
+    fn a_capitalised_word_opening_the_sentence_before_a_verb_is_a_name() {
+        let x = run("Halvorsen said the border would stay closed.");
+        let e = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Statement)
+            .expect("a statement");
+        let a = x.actor(e.source.as_deref().unwrap()).unwrap();
+        assert_eq!(a.name, "Halvorsen");
+        // a plural opener is a common noun, not a name
+        let y = run("Diplomats said the border would stay closed.");
+        assert!(y
+            .events
+            .iter()
+            .all(|e| e.source.as_deref() != Some("diplomats")));
+    }
+
+    #[test]
+    fn a_proposal_by_an_unresolved_pronoun_keeps_no_source() {
+        let x = run("He would urge the council to act.");
+        let p: Vec<&Event> = x
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Proposal)
+            .collect();
+        assert_eq!(p.len(), 1, "{:#?}", x.events);
+        assert_eq!(p[0].source, None);
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_takes_the_main_subject() {
+        let x = run("Jordan closed the crossing on Monday, urging calm.");
+        let p = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Proposal)
+            .expect("a proposal");
+        assert_eq!(p.source.as_deref(), Some("jordan"));
+    }
+
+    #[test]
     fn spans_point_at_the_evidence_sentence() {
         let text = "Intro line.\n\nLavrov met Tillerson on Wednesday. Then nothing.";
         let x = run(text);
