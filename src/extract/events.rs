@@ -38,6 +38,9 @@ pub struct Found {
     /// A noun trigger governed by a light or travel verb ("held talks"):
     /// as much an act of the sentence as a verb.
     pub governed: bool,
+    /// Further speakers of a statement by a compound subject ("X and Y
+    /// said"): each made it, so each gets the statement.
+    pub co_sources: Vec<usize>,
 }
 
 /// Roles whose holder's military orders are the state's acts.
@@ -588,6 +591,28 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         Some(self.rec.named_actor(it.start, it.end))
     }
 
+    /// ", the ministry said." closing a sentence: an organisation or group
+    /// credited with the news, as a medium is, rather than a statement of
+    /// its own (a person or a state saying so still makes one).
+    fn is_trailing_credit(&self, t: usize, speaker: usize) -> bool {
+        let a = &self.rec.actors.get(speaker).actor;
+        if !matches!(a.actor_type, ActorType::Organization | ActorType::Group) {
+            return false;
+        }
+        let Some(k) = (0..t).rev().find(|&k| self.actor_at(k) == Some(speaker)) else {
+            return false;
+        };
+        let opens_after_comma = (k.saturating_sub(3)..k)
+            .rev()
+            .find(|&q| !self.is_word(q, &["the", "a", "an"]))
+            .is_some_and(|q| self.word(q) == ",");
+        let nothing_follows = self.items[t + 1..].iter().all(|it| {
+            matches!(it.kind, ItemKind::Date(_) | ItemKind::Punct)
+                || (it.kind == ItemKind::Word && self.a.norm(it.start) != "that")
+        });
+        opens_after_comma && nothing_follows && k > 0
+    }
+
     /// The first actor of the sentence that is not a possessor or the object
     /// of a preposition: the main clause's subject, for a participle after
     /// a comma.
@@ -1015,11 +1040,21 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 }
                 f
             };
-            if let Some(f) = found {
+            if let Some(mut f) = found {
                 if f.kind == EventKind::Statement && !f.noun {
                     speech_open = true;
                 }
-                out.push(f);
+                let co = std::mem::take(&mut f.co_sources);
+                for &x in &co {
+                    let mut g = f.clone();
+                    g.source = Some(Arg::Actor(x));
+                    g.participants = [Some(x), f.target.as_ref().and_then(actor_of)]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                    out.push(g);
+                }
+                out.insert(out.len() - co.len(), f);
             }
         }
         out
@@ -1039,6 +1074,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             place: None,
             intent: false,
             governed: false,
+            co_sources: Vec::new(),
         }
     }
 
@@ -1126,7 +1162,14 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                     .as_ref()
                     .and_then(|s| s.first().copied())
                     .or_else(|| self.inverted_speaker(t))?;
+                if self.is_trailing_credit(t, speaker) {
+                    return None;
+                }
                 f.source = Some(Arg::Actor(speaker));
+                f.co_sources = subject
+                    .as_ref()
+                    .map(|s| s.iter().skip(1).copied().collect())
+                    .unwrap_or_default();
                 let lemma = tr.lemma.as_str();
                 if tr.requires == Requires::Object
                     && !matches!(object, Some((Arg::Actor(_), _, None)))
@@ -1375,7 +1418,14 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                     }
                 }
                 dedup(&mut parts);
-                if parts.len() < 2 {
+                // "X arrived in Amman on a visit": a traveller and the
+                // place they went make a meeting with the unnamed hosts
+                let placed = self
+                    .items
+                    .iter()
+                    .any(|it| matches!(it.kind, ItemKind::Place(_)));
+                let visit = f.governed && parts.len() == 1 && (f.place.is_some() || placed);
+                if parts.len() < 2 && !visit {
                     return None;
                 }
                 f.source = Some(Arg::Actor(parts[0]));
@@ -1448,6 +1498,13 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             }
         }
         Some(f)
+    }
+}
+
+fn actor_of(a: &Arg) -> Option<usize> {
+    match a {
+        Arg::Actor(x) => Some(*x),
+        Arg::Place(_) => None,
     }
 }
 

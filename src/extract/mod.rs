@@ -745,6 +745,43 @@ mod tests {
     }
 
     #[test]
+    fn each_speaker_of_a_compound_subject_makes_the_statement() {
+        let x = run("Norway and Chile said the vote was fair.");
+        let speakers: Vec<Option<String>> = x
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Statement)
+            .map(|e| e.source.clone())
+            .collect();
+        assert_eq!(
+            speakers,
+            [Some("norway".to_string()), Some("chile".to_string())],
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
+    fn a_rejected_proposal_is_the_object_of_the_rejection() {
+        let x = run("Peru has rejected a Bolivian proposal for a new border commission.");
+        assert!(
+            !x.events.iter().any(|e| e.kind == EventKind::Proposal),
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
+    fn a_trailing_organisation_is_credit_not_a_speaker() {
+        let x = run("The convoy reached the border on Monday, the United Nations said.");
+        assert!(
+            !x.events.iter().any(|e| e.kind == EventKind::Statement),
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
     fn spans_point_at_the_evidence_sentence() {
         let text = "Intro line.\n\nLavrov met Tillerson on Wednesday. Then nothing.";
         let x = run(text);
