@@ -576,17 +576,24 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         let w = self.word(k);
         // a plural opening the sentence is a common noun ("Sources said")
         let plural_opener = k == 0 && w.len() > 3 && w.ends_with('s');
-        if !tok.cap || tok.upper || NOT_NAMES.contains(&w) || plural_opener {
+        if !tok.cap || NOT_NAMES.contains(&w) || plural_opener {
             return None;
         }
+        let acronym = tok.upper && (2..=6).contains(&w.len()) && it.end == it.start + 1;
         if k > 0 {
             let before = self.word(k - 1);
-            if PREPOSITIONS.contains(&before)
-                || (speech && before == ",")
-                || !matches!(self.items[k - 1].kind, ItemKind::Punct)
-            {
+            // an acronym may follow its article: "the IOC convened"
+            let opens =
+                matches!(self.items[k - 1].kind, ItemKind::Punct) || (acronym && before == "the");
+            if PREPOSITIONS.contains(&before) || (speech && before == ",") || !opens {
                 return None;
             }
+        }
+        if acronym {
+            return Some(self.rec.acronym_actor(it.start, it.end));
+        }
+        if tok.upper {
+            return None;
         }
         Some(self.rec.named_actor(it.start, it.end))
     }
@@ -709,12 +716,16 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 }
                 ItemKind::Word => {
                     let w = self.word(k);
-                    if matches!(w, "who" | "which")
-                        && k >= 2
-                        && self.word(k - 1) == ","
-                        && self.actor_at(k - 2).is_some()
-                    {
-                        return Some(self.group_ending_at(k - 2).1);
+                    if matches!(w, "who" | "which") && k >= 2 && self.word(k - 1) == "," {
+                        // "the NATO-Russia Council, which met": the nearest
+                        // actor of the phrase before the comma
+                        let antecedent = (k.saturating_sub(5)..k - 1)
+                            .rev()
+                            .take_while(|&q| self.word(q) != ",")
+                            .find(|&q| self.actor_at(q).is_some());
+                        if let Some(q) = antecedent {
+                            return Some(self.group_ending_at(q).1);
+                        }
                     }
                     if matches!(w, "that" | "if" | "whether" | "because" | "although") {
                         return None;
@@ -1121,11 +1132,18 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                         parts.extend(s);
                     }
                 }
+                // who met: a meeting needs its subject (or agent); the place
+                // visited alone is no side
+                let named_side = !parts.is_empty();
                 if let Some((arg, group, prep)) = &object {
                     let ok_prep = matches!(
                         prep.as_deref(),
                         None | Some("with") | Some("to") | Some("in") | Some("by")
                     );
+                    if !ok_prep && tr.requires == Requires::Object {
+                        // "received assurances from X" receives no visitor
+                        return None;
+                    }
                     if ok_prep {
                         match arg {
                             Arg::Actor(_) => parts.extend(group.iter().copied()),
@@ -1150,7 +1168,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 // "the council convened", "X met with an unnamed envoy": a
                 // meeting verb with its subject is a meeting though the
                 // other side goes unnamed
-                if parts.is_empty() {
+                if !named_side || (parts.len() < 2 && tr.requires == Requires::Object) {
                     return None;
                 }
                 f.source = Some(Arg::Actor(parts[0]));
@@ -1299,11 +1317,28 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             it.end,
             false,
         );
-        let infinitive = self.a.prev_norm(it.start) == "to";
+        let infinitive = self.a.prev_norm(it.start) == "to" && self.intent_before_infinitive(t);
         matches!(
             fact,
             Some(crate::model::Factuality::Planned | crate::model::Factuality::Possible)
         ) && (infinitive || self.has_future_auxiliary(it.start))
+    }
+
+    /// Does a promise or readiness govern the infinitive at `t` ("ready to
+    /// send", "pledged to provide")? An infinitive of purpose ("resigned to
+    /// allow elections") expresses no intent to cooperate.
+    fn intent_before_infinitive(&self, t: usize) -> bool {
+        let Some(k) = t.checked_sub(1) else {
+            return false;
+        };
+        match self.items[k].kind {
+            // the cue holds the "to": "ready to", "agreed to"
+            ItemKind::Cue(_) => true,
+            _ => k
+                .checked_sub(1)
+                .and_then(|j| self.trigger_of(j))
+                .is_some_and(|tr| tr.kind == EventKind::Proposal && tr.form != VerbForm::Noun),
+        }
     }
 
     /// "will"/"would"/"'ll"/"shall" within the three tokens before `tok`.
@@ -1459,6 +1494,11 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                     .iter()
                     .any(|it| matches!(it.kind, ItemKind::Place(_)));
                 if source.is_none() && target.is_none() && !placed && !self.strike_reported {
+                    return None;
+                }
+                // an ambiguous noun ("strike": also a labour strike) is an
+                // attack only with an attacker or a target
+                if tr.requires == Requires::Object && source.is_none() && target.is_none() {
                     return None;
                 }
                 let mut parts = Vec::new();

@@ -1132,6 +1132,27 @@ impl<'a> Recognizer<'a> {
         x
     }
 
+    /// An organisation nobody listed, named by an acronym at tokens `[s, e)`
+    /// in a subject's place ("the IOC convened").
+    pub fn acronym_actor(&mut self, s: usize, e: usize) -> usize {
+        let name = self.a.slice(s, e).to_string();
+        let x = self.actors.add(ActorRec {
+            actor: Actor {
+                id: slug(&name),
+                name,
+                actor_type: ActorType::Organization,
+                country: None,
+                role: None,
+                mentions: Vec::new(),
+            },
+            female: None,
+            role_key: None,
+        });
+        let span = [self.a.tokens[s].start, self.a.tokens[e - 1].end];
+        self.actors.mention(x, span);
+        x
+    }
+
     pub fn country_actor_by_code(&mut self, iso3: &str) -> Option<usize> {
         let c = self.lex.country_index(iso3)?;
         Some(self.country_actor(c))

@@ -782,6 +782,55 @@ mod tests {
     }
 
     #[test]
+    fn an_infinitive_of_purpose_expresses_no_intent() {
+        let x = run("Chile closed the pass to allow repairs.");
+        assert!(
+            !x.events.iter().any(|e| e.kind == EventKind::Proposal),
+            "{:#?}",
+            x.events
+        );
+        let y = run("Chile is ready to allow repairs.");
+        assert!(
+            y.events.iter().any(|e| e.kind == EventKind::Proposal),
+            "{:#?}",
+            y.events
+        );
+    }
+
+    #[test]
+    fn a_place_visited_alone_is_no_side_of_a_meeting() {
+        let x = run("It was the first delegation to visit Lima since May.");
+        assert!(
+            !x.events.iter().any(|e| e.kind == EventKind::Meeting),
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
+    fn an_acronym_in_a_subjects_place_is_an_organisation() {
+        let x = run("Last week the WADA convened in Lausanne.");
+        let e = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Meeting)
+            .expect("a meeting");
+        let a = x.actor(e.source.as_deref().unwrap()).unwrap();
+        assert_eq!(a.name, "WADA");
+        assert_eq!(a.actor_type, crate::model::ActorType::Organization);
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_comma_takes_the_phrase_before_it() {
+        let x = run("The Russia-NATO council, which met in Brussels on Tuesday, ended early.");
+        assert!(
+            x.events.iter().any(|e| e.kind == EventKind::Meeting),
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
     fn spans_point_at_the_evidence_sentence() {
         let text = "Intro line.\n\nLavrov met Tillerson on Wednesday. Then nothing.";
         let x = run(text);
