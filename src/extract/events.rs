@@ -940,6 +940,9 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 | ItemKind::Cue(_)
                 | ItemKind::Date(_)
                 | ItemKind::Place(_) => continue,
+                // "made full-throated promises": the word before the hyphen
+                // belongs to the modifier too
+                ItemKind::Punct if w == "-" && k > 0 => k -= 1,
                 _ => return None,
             }
         }
@@ -1254,7 +1257,11 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 // verb needs a complement
                 let next = self.items.get(t + 1);
                 if next.is_none_or(|it| {
-                    it.kind == ItemKind::Punct && !matches!(self.word(t + 1), "\"" | "\u{201c}")
+                    it.kind == ItemKind::Punct
+                        && !matches!(
+                            self.word(t + 1),
+                            "\"" | "\u{201c}" | "$" | "\u{20ac}" | "\u{a3}"
+                        )
                 }) {
                     return None;
                 }

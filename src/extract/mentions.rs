@@ -842,7 +842,9 @@ impl<'a> Recognizer<'a> {
         let prev = a.prev_norm(i);
         let prev_is_det =
             DETERMINERS.contains(&prev) || (i > 0 && a.tokens[i - 1].kind == TokenKind::Number);
-        let prev_is_verb_ctx = VERB_CONTEXT.contains(&prev);
+        // an adverb before the word makes it a verb: "to unconditionally pledge"
+        let prev_is_verb_ctx =
+            VERB_CONTEXT.contains(&prev) || (prev.len() > 4 && prev.ends_with("ly"));
         let noun = cands
             .iter()
             .find(|&&t| self.lex.triggers[t as usize].form == crate::lexicon::VerbForm::Noun);

@@ -831,6 +831,32 @@ mod tests {
     }
 
     #[test]
+    fn a_pledge_of_money_and_an_adverb_before_a_verb_are_proposals() {
+        let x = run("Norway pledged $20 million for the flood relief.");
+        assert!(
+            x.events.iter().any(|e| e.kind == EventKind::Proposal),
+            "{:#?}",
+            x.events
+        );
+        let y = run("Norway refused to publicly pledge more troops.");
+        assert!(
+            y.events.iter().any(|e| e.kind == EventKind::Proposal),
+            "{:#?}",
+            y.events
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_modifier_keeps_the_light_verb() {
+        let x = run("Norway made long-awaited promises to Chile.");
+        assert!(
+            x.events.iter().any(|e| e.kind == EventKind::Proposal),
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
     fn spans_point_at_the_evidence_sentence() {
         let text = "Intro line.\n\nLavrov met Tillerson on Wednesday. Then nothing.";
         let x = run(text);
