@@ -182,8 +182,10 @@ const MOVEMENT_VERBS: &[&str] = &[
     "due",
 ];
 
-/// Words between a light verb and its noun ("held a first round of talks").
+/// Words between a light verb and its noun ("held a first round of talks",
+/// "arrived in Amman on a visit").
 const NOUN_PHRASE_WORDS: &[&str] = &[
+    "in",
     "a",
     "an",
     "the",
@@ -813,10 +815,17 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                     ) {
                         return None;
                     }
+                    // "anti-aircraft batteries": a hyphen joins one word
+                    if self.word(k) == "-" {
+                        steps -= 1;
+                    }
                 }
                 ItemKind::Word | ItemKind::Cue(_) => {
                     let w = self.word(k);
-                    if PREPOSITIONS.contains(&w) {
+                    if matches!(w, "from" | "of") && prep.is_none() && self.is_people_noun(k - 1) {
+                        // "received ministers from X", "talks with leaders
+                        // of X": the people are X's, X is the object
+                    } else if PREPOSITIONS.contains(&w) {
                         if matches!(
                             w,
                             "in" | "for"
@@ -854,6 +863,24 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             k += 1;
         }
         None
+    }
+
+    /// Is item `k` a noun for people the lexicon knows (a group, an
+    /// institution or a title: "ministers", "leaders", "officials")?
+    fn is_people_noun(&self, k: usize) -> bool {
+        let Some(it) = self.items.get(k) else {
+            return false;
+        };
+        it.kind == ItemKind::Word
+            && (it.start.saturating_sub(1)..=it.start).any(|tok| {
+                self.rec.matches_of(tok).iter().any(|m| {
+                    tok + m.len == it.end
+                        && matches!(
+                            m.entry,
+                            crate::lexicon::Entry::Institution(_) | crate::lexicon::Entry::Title(_)
+                        )
+                })
+            })
     }
 
     /// "between X and Y" after a noun trigger.
@@ -1102,8 +1129,10 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         let mut f = self.base(t, tr, false);
         let passive = self.is_passive(t);
         let agentless = !passive && self.is_agentless_passive(t);
-        if agentless && tr.kind != EventKind::Strike {
-            // "Putin must be briefed": the subject is not the actor
+        // "Putin must be briefed": the subject is not the actor; "the camp was
+        // shelled" is still a strike, but "28 were killed" or "was hit" may
+        // be no attack at all
+        if agentless && (tr.kind != EventKind::Strike || tr.requires == Requires::Object) {
             return None;
         }
         let mut subject = if passive || agentless {
@@ -1218,12 +1247,14 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                         },
                     }
                 }
-                // "the camp was attacked (by X)": the subject is the target
+                // "the camp was attacked (by X)": the subject is the target,
+                // or whose it was ("a camp for Congolese refugees")
                 let (mut source, target) = if passive || agentless {
                     (
                         self.by_agent(t),
                         self.subject_of_passive(t)
                             .and_then(|s| s.first().copied())
+                            .or_else(|| self.owner_of_passive_subject(t))
                             .map(Arg::Actor),
                     )
                 } else {
@@ -1352,6 +1383,21 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
     fn has_future_auxiliary(&self, tok: usize) -> bool {
         (1..=3)
             .any(|d| tok >= d && matches!(self.a.norm(tok - d), "will" | "would" | "'ll" | "shall"))
+    }
+
+    /// The actor in a "for"/"of" phrase of a passive's subject ("a camp for
+    /// refugees was attacked"), up to the auxiliary.
+    fn owner_of_passive_subject(&self, t: usize) -> Option<usize> {
+        let aux =
+            (1..=3).find(|&d| t >= d && self.is_word(t - d, &["was", "were", "is", "are"]))?;
+        let end = t - aux;
+        (end.saturating_sub(6)..end).find_map(|k| {
+            let owned = k > 0 && self.is_word(k - 1, &["for", "of"]);
+            match self.items[k].kind {
+                ItemKind::Actor(x) if owned && !self.items[k].possessive => Some(x),
+                _ => None,
+            }
+        })
     }
 
     fn subject_of_passive(&self, t: usize) -> Option<Vec<usize>> {

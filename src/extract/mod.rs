@@ -857,6 +857,56 @@ mod tests {
     }
 
     #[test]
+    fn a_traveller_arriving_on_a_visit_meets_the_place() {
+        let x = run("The Chilean president arrived in Lima on an unexpected visit.");
+        let m = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Meeting)
+            .expect("a visit");
+        assert_eq!(m.place.as_ref().map(|p| p.name.as_str()), Some("Lima"));
+    }
+
+    #[test]
+    fn people_from_a_state_make_the_state_the_object() {
+        let x = run("Peru received ministers from Chile on Monday.");
+        let m = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Meeting)
+            .expect("a meeting");
+        assert!(m.participants.contains(&"chile".to_string()), "{m:#?}");
+    }
+
+    #[test]
+    fn killing_needs_a_killer_and_a_victim() {
+        let x = run("Armed rebels killed two Chilean soldiers.");
+        assert!(
+            x.events.iter().any(|e| e.kind == EventKind::Strike),
+            "{:#?}",
+            x.events
+        );
+        let y = run("Nine people were killed in Lima.");
+        assert!(
+            !y.events.iter().any(|e| e.kind == EventKind::Strike),
+            "{:#?}",
+            y.events
+        );
+    }
+
+    #[test]
+    fn the_owner_of_a_place_attacked_is_the_target() {
+        let x = run("A camp for Chilean workers was attacked on Monday.");
+        let e = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Strike)
+            .expect("a strike");
+        let t = x.actor(e.target.as_deref().expect("a target")).unwrap();
+        assert_eq!(t.country.as_deref(), Some("CHL"));
+    }
+
+    #[test]
     fn spans_point_at_the_evidence_sentence() {
         let text = "Intro line.\n\nLavrov met Tillerson on Wednesday. Then nothing.";
         let x = run(text);
