@@ -560,12 +560,24 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 ItemKind::Word
                     if VERB_GROUP_WORDS.contains(&w) || (w.len() > 4 && w.ends_with("ly")) => {}
                 ItemKind::Date(_) => {}
+                // a people's name as the subject: "Palestinians blamed Israel"
+                ItemKind::Modifier(x) if self.is_plural_demonym(k) => return Some(x),
                 ItemKind::Word if matches!(w, "on" | "in") && k + 1 < t => {}
                 ItemKind::Word => {
                     return self.group_at(k, speech).or_else(|| self.name_at(k, speech));
                 }
                 _ => return None,
             }
+        }
+    }
+
+    /// Is the country word at item `k` a people named in the plural
+    /// ("Palestinians", "Israelis"), not an adjective before a noun?
+    fn is_plural_demonym(&self, k: usize) -> bool {
+        let it = &self.items[k];
+        it.end == it.start + 1 && {
+            let w = self.a.norm(it.start);
+            w.len() > 3 && w.ends_with('s')
         }
     }
 
@@ -980,15 +992,20 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         let tr = self.trigger_of(t);
         let participle =
             tr.is_some_and(|tr| matches!(tr.form, VerbForm::Past | VerbForm::Participle));
+        let auxiliary = (1..=3).any(|d| {
+            t >= d
+                && self.is_word(
+                    t - d,
+                    &["was", "were", "been", "being", "is", "are", "be", "got"],
+                )
+        });
+        // "victims killed by the crash": a participle right before "by" is
+        // passive without its auxiliary
+        let reduced = t > 0 && self.word(t + 1) == "by" && self.actor_at(t - 1).is_none();
         participle
-            && (1..=3).any(|d| {
-                t >= d
-                    && self.is_word(
-                        t - d,
-                        &["was", "were", "been", "being", "is", "are", "be", "got"],
-                    )
-            })
-            && (t + 1..(t + 6).min(self.items.len())).any(|q| self.word(q) == "by")
+            && (reduced
+                || auxiliary
+                    && (t + 1..(t + 6).min(self.items.len())).any(|q| self.word(q) == "by"))
     }
 
     /// "was briefed", "were struck" with no "by" agent.

@@ -907,6 +907,35 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_before_by_is_passive() {
+        let x = run("Officials counted the victims killed by the storm in Peru.");
+        assert!(
+            !x.events.iter().any(|e| e.kind == EventKind::Strike),
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
+    fn a_claim_of_responsibility_is_a_statement() {
+        let x = run("Hamas claimed responsibility for the attack.");
+        assert_eq!(x.events[0].kind, EventKind::Statement, "{:#?}", x.events);
+        assert_eq!(x.events[0].cameo.as_deref(), Some("015"));
+    }
+
+    #[test]
+    fn a_people_named_in_the_plural_is_a_subject() {
+        let x = run("Chileans blamed Peru for the delay.");
+        let e = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Statement)
+            .expect("a statement");
+        assert_eq!(e.source.as_deref(), Some("chile"));
+        assert_eq!(e.target.as_deref(), Some("peru"));
+    }
+
+    #[test]
     fn spans_point_at_the_evidence_sentence() {
         let text = "Intro line.\n\nLavrov met Tillerson on Wednesday. Then nothing.";
         let x = run(text);
