@@ -877,6 +877,36 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         None
     }
 
+    /// Actors after "to"/"for" later in the clause of a proposal verb at `t`
+    /// that takes an infinitive ("agreed to provide aid for X and Y").
+    fn beneficiaries_after(&self, t: usize) -> Vec<usize> {
+        let end = (t + 16).min(self.items.len());
+        let mut infinitive = false;
+        for k in t + 1..end {
+            let w = self.word(k);
+            if matches!(w, "," | ";" | ":" | "that" | "which" | "who" | "but") {
+                break;
+            }
+            if matches!(self.items[k].kind, ItemKind::Cue(_)) || w == "to" {
+                infinitive = true;
+            }
+            if infinitive && k > t + 2 && matches!(self.word(k - 1), "for" | "to") {
+                if let Some(ItemKind::Actor(_) | ItemKind::Modifier(_)) =
+                    self.items.get(k).map(|it| &it.kind)
+                {
+                    if self.items[k].possessive {
+                        continue;
+                    }
+                    return match self.items[k].kind {
+                        ItemKind::Modifier(x) => vec![x],
+                        _ => self.group_starting_at(k).1,
+                    };
+                }
+            }
+        }
+        Vec::new()
+    }
+
     /// Is item `k` a noun for people the lexicon knows (a group, an
     /// institution or a title: "ministers", "leaders", "officials")?
     fn is_people_noun(&self, k: usize) -> bool {
@@ -953,6 +983,12 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             .or_else(|| self.group_subject(k, false).map(|g| vec![g]))
     }
 
+    /// Is the noun trigger at `t` the object of "host"?
+    fn hosted(&self, t: usize) -> bool {
+        self.light_verb_before(t)
+            .is_some_and(|k| self.word(k).starts_with("host"))
+    }
+
     /// The light or travel verb governing the noun trigger at `t`.
     fn light_verb_before(&self, t: usize) -> Option<usize> {
         let mut k = t;
@@ -975,6 +1011,10 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 return None;
             }
             match self.items[k].kind {
+                // a light verb that is a trigger itself: "hosted talks"
+                ItemKind::Trigger { noun: false, .. } if LIGHT_VERBS.contains(&w) => {
+                    return Some(k)
+                }
                 ItemKind::Trigger { noun: true, .. }
                 | ItemKind::Cue(_)
                 | ItemKind::Date(_)
@@ -1345,10 +1385,18 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 if tr.requires == Requires::Object && target.is_none() {
                     return None;
                 }
-                let target = target.or(partner);
+                // "agreed to provide aid for Romania and Poland": those the
+                // offer is for
+                let beneficiaries = if target.is_none() && partner.is_none() {
+                    self.beneficiaries_after(t)
+                } else {
+                    Vec::new()
+                };
+                let target = target.or(partner).or(beneficiaries.first().copied());
                 f.target = target.map(Arg::Actor);
                 let mut parts = group;
                 parts.extend(target);
+                parts.extend(beneficiaries);
                 dedup(&mut parts);
                 f.participants = parts;
             }
@@ -1492,6 +1540,13 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             EventKind::Meeting => {
                 let mut parts = owners;
                 if let Some(b) = between {
+                    // "X hosted talks between Y and Z": the host takes part
+                    if self.hosted(t) {
+                        if let Some(h) = self.light_verb_subject(t) {
+                            f.governed = true;
+                            parts.extend(h);
+                        }
+                    }
                     parts.extend(b);
                 }
                 if parts.len() < 2 {

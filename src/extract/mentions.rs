@@ -367,6 +367,9 @@ pub struct Recognizer<'a> {
     pub focus: Option<usize>,
     /// The document's id, scoping groups nobody identified ("police").
     pub scope: Option<String>,
+    /// Token after the last actor mention: a trigger there follows its
+    /// subject ("a Russian official offered"), whatever the word before.
+    actor_end: usize,
 }
 
 impl<'a> Recognizer<'a> {
@@ -386,6 +389,7 @@ impl<'a> Recognizer<'a> {
             previous_states: Vec::new(),
             focus: None,
             scope: None,
+            actor_end: usize::MAX,
         }
     }
 
@@ -404,6 +408,7 @@ impl<'a> Recognizer<'a> {
             let len = len.max(1);
             let stop = (i + len).min(end);
             if let ItemKind::Actor(x) = kind {
+                self.actor_end = stop;
                 let span = [self.a.tokens[i].start, self.a.tokens[stop - 1].end];
                 self.actors.mention(x, span);
                 if self.actors.get(x).actor.actor_type != ActorType::Person {
@@ -840,8 +845,9 @@ impl<'a> Recognizer<'a> {
             })
             .collect();
         let prev = a.prev_norm(i);
-        let prev_is_det =
-            DETERMINERS.contains(&prev) || (i > 0 && a.tokens[i - 1].kind == TokenKind::Number);
+        let prev_is_det = (DETERMINERS.contains(&prev)
+            || (i > 0 && a.tokens[i - 1].kind == TokenKind::Number))
+            && self.actor_end != i;
         // an adverb before the word makes it a verb: "to unconditionally pledge"
         let prev_is_verb_ctx =
             VERB_CONTEXT.contains(&prev) || (prev.len() > 4 && prev.ends_with("ly"));
@@ -877,7 +883,7 @@ impl<'a> Recognizer<'a> {
             (Some(&n), Some(&v)) => {
                 if prev_is_det && !prev_is_verb_ctx {
                     (n, true)
-                } else if prev_is_verb_ctx || self.prev_is_actor(i) {
+                } else if prev_is_verb_ctx || self.prev_is_actor(i) || self.actor_end == i {
                     (v, false)
                 } else {
                     (n, true)
@@ -1084,7 +1090,6 @@ impl<'a> Recognizer<'a> {
         self.token_matches.get(i).cloned().unwrap_or_default()
     }
 
-    /// The actor for a country by ISO3, if the lexicon knows the country.
     /// Dictionary matches starting at token `i` (looked up once per document).
     pub fn matches_of(&self, i: usize) -> &[Match] {
         self.token_matches.get(i).map_or(&[], |m| m.as_slice())
@@ -1155,6 +1160,7 @@ impl<'a> Recognizer<'a> {
         x
     }
 
+    /// The actor for a country by ISO3, if the lexicon knows the country.
     pub fn country_actor_by_code(&mut self, iso3: &str) -> Option<usize> {
         let c = self.lex.country_index(iso3)?;
         Some(self.country_actor(c))

@@ -936,6 +936,40 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_right_after_its_subject_is_a_verb_whatever_the_word_before() {
+        // "official" is also an adjective ("an official visit")
+        let x = run("A Chilean official proposed new talks.");
+        assert!(
+            x.events.iter().any(|e| e.kind == EventKind::Proposal),
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
+    fn those_an_offer_is_for_are_its_targets() {
+        let x = run("Norway agreed on Monday to provide aid for Chile and Peru.");
+        let p = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Proposal)
+            .expect("a proposal");
+        assert_eq!(p.target.as_deref(), Some("chile"));
+        assert!(p.participants.contains(&"peru".to_string()), "{p:#?}");
+    }
+
+    #[test]
+    fn the_host_of_talks_between_two_sides_takes_part() {
+        let x = run("Norway hosted talks between Chile and Peru.");
+        let m = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Meeting)
+            .expect("a meeting");
+        assert_eq!(m.participants.len(), 3, "{m:#?}");
+    }
+
+    #[test]
     fn spans_point_at_the_evidence_sentence() {
         let text = "Intro line.\n\nLavrov met Tillerson on Wednesday. Then nothing.";
         let x = run(text);
