@@ -323,6 +323,23 @@ const VERB_GROUP_WORDS: &[&str] = &[
     "first", "again", "never", "not", "n't", "quickly", "once", "still",
 ];
 
+/// Verbs whose subject receives what their object names ("received
+/// assurances from X").
+const RECEIVING_VERBS: &[&str] = &[
+    "receive",
+    "receives",
+    "received",
+    "receiving",
+    "get",
+    "got",
+    "obtain",
+    "obtained",
+    "won",
+    "secured",
+    "accepted",
+    "welcomed",
+];
+
 /// Capitalised words that open sentences but name nobody.
 const NOT_NAMES: &[&str] = &[
     "it", "this", "that", "these", "those", "there", "they", "he", "she", "we", "i", "you", "what",
@@ -983,6 +1000,29 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             .or_else(|| self.group_subject(k, false).map(|g| vec![g]))
     }
 
+    /// "X received an offer from Y": the giver Y (after "from") and the
+    /// receiver X (the subject of the receiving verb) of the noun at `t`.
+    fn received_from(&self, t: usize) -> Option<(usize, Option<usize>)> {
+        let k = (t.saturating_sub(4)..t)
+            .rev()
+            .find(|&q| RECEIVING_VERBS.contains(&self.word(q)))?;
+        if (k + 1..t).any(|q| !matches!(self.items[q].kind, ItemKind::Word)) {
+            return None;
+        }
+        if self.word(t + 1) != "from" {
+            return None;
+        }
+        let giver = match self.items.get(t + 2)?.kind {
+            ItemKind::Actor(x) | ItemKind::Modifier(x) => x,
+            _ => match self.object_after(t, true)? {
+                (Arg::Actor(x), _, Some(p)) if p == "from" => x,
+                _ => return None,
+            },
+        };
+        let receiver = self.subject_of(k).and_then(|s| s.first().copied());
+        Some((giver, receiver))
+    }
+
     /// Is the noun trigger at `t` the object of "host"?
     fn hosted(&self, t: usize) -> bool {
         self.light_verb_before(t)
@@ -1636,6 +1676,13 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 self.fill_strike(&mut f, source, target, parts);
             }
             EventKind::Statement | EventKind::Proposal => {
+                if let Some((giver, receiver)) = self.received_from(t) {
+                    // "X received assurances from Y": Y's proposal to X
+                    f.source = Some(Arg::Actor(giver));
+                    f.target = receiver.map(Arg::Actor);
+                    f.participants = [Some(giver), receiver].into_iter().flatten().collect();
+                    return Some(f);
+                }
                 let source = owners
                     .first()
                     .copied()

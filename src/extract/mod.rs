@@ -970,6 +970,18 @@ mod tests {
     }
 
     #[test]
+    fn what_a_side_receives_from_another_is_the_givers_proposal() {
+        let x = run("Peru received assurances from the Chilean government.");
+        let p = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Proposal)
+            .expect("a proposal");
+        assert_eq!(p.source.as_deref(), Some("chile"));
+        assert_eq!(p.target.as_deref(), Some("peru"));
+    }
+
+    #[test]
     fn spans_point_at_the_evidence_sentence() {
         let text = "Intro line.\n\nLavrov met Tillerson on Wednesday. Then nothing.";
         let x = run(text);
