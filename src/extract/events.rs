@@ -513,10 +513,15 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         let (head_start, head_end) = (head.start, head.end);
         // the longest group phrase ending with the head ("suicide bombers")
         let (p0, inst) = (head_start.saturating_sub(2)..=head_start).find_map(|tok| {
-            self.rec.matches_of(tok).iter().find_map(|m| match m.entry {
-                crate::lexicon::Entry::Institution(x) if tok + m.len == head_end => Some((tok, x)),
-                _ => None,
-            })
+            self.lex
+                .matches_at(self.a, tok)
+                .into_iter()
+                .find_map(|m| match m.entry {
+                    crate::lexicon::Entry::Institution(x) if tok + m.len == head_end => {
+                        Some((tok, x))
+                    }
+                    _ => None,
+                })
         })?;
         let mut first = k;
         while first > 0 && self.items[first - 1].start >= p0 {
@@ -932,7 +937,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         };
         it.kind == ItemKind::Word
             && (it.start.saturating_sub(1)..=it.start).any(|tok| {
-                self.rec.matches_of(tok).iter().any(|m| {
+                self.lex.matches_at(self.a, tok).into_iter().any(|m| {
                     tok + m.len == it.end
                         && matches!(
                             m.entry,

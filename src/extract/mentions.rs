@@ -1090,11 +1090,6 @@ impl<'a> Recognizer<'a> {
         self.token_matches.get(i).cloned().unwrap_or_default()
     }
 
-    /// Dictionary matches starting at token `i` (looked up once per document).
-    pub fn matches_of(&self, i: usize) -> &[Match] {
-        self.token_matches.get(i).map_or(&[], |m| m.as_slice())
-    }
-
     /// A group of people named by a common noun at tokens `[s, e)` ("police",
     /// "the attackers"), of `country` when the text gives one. Without a
     /// country nothing identifies it beyond this document, so its id is
