@@ -375,6 +375,11 @@ pub struct Recognizer<'a> {
     /// The person the text is about: the speaker or actor of the last
     /// sentence's events, set by extraction after each sentence.
     pub focus: Option<usize>,
+    /// The document's id, scoping groups nobody identified ("police").
+    pub scope: Option<String>,
+    /// Token after the last actor mention: a trigger there follows its
+    /// subject ("a Russian official offered"), whatever the word before.
+    actor_end: usize,
 }
 
 impl<'a> Recognizer<'a> {
@@ -403,6 +408,8 @@ impl<'a> Recognizer<'a> {
             sentence_states: Vec::new(),
             previous_states: Vec::new(),
             focus: None,
+            scope: None,
+            actor_end: usize::MAX,
         }
     }
 
@@ -422,6 +429,7 @@ impl<'a> Recognizer<'a> {
             let len = len.max(1);
             let stop = (i + len).min(end);
             if let ItemKind::Actor(x) = kind {
+                self.actor_end = stop;
                 let span = [self.a.tokens[i].start, self.a.tokens[stop - 1].end];
                 self.actors.mention(x, span);
                 if self.actors.get(x).actor.actor_type != ActorType::Person {
@@ -875,9 +883,12 @@ impl<'a> Recognizer<'a> {
             })
             .collect();
         let prev = a.prev_norm(i);
-        let prev_is_det =
-            DETERMINERS.contains(&prev) || (i > 0 && a.tokens[i - 1].kind == TokenKind::Number);
-        let prev_is_verb_ctx = VERB_CONTEXT.contains(&prev);
+        let prev_is_det = (DETERMINERS.contains(&prev)
+            || (i > 0 && a.tokens[i - 1].kind == TokenKind::Number))
+            && self.actor_end != i;
+        // an adverb before the word makes it a verb: "to unconditionally pledge"
+        let prev_is_verb_ctx =
+            VERB_CONTEXT.contains(&prev) || (prev.len() > 4 && prev.ends_with("ly"));
         let noun = cands
             .iter()
             .find(|&&t| self.lex.triggers[t as usize].form == crate::lexicon::VerbForm::Noun);
@@ -910,7 +921,7 @@ impl<'a> Recognizer<'a> {
             (Some(&n), Some(&v)) => {
                 if prev_is_det && !prev_is_verb_ctx {
                     (n, true)
-                } else if prev_is_verb_ctx || self.prev_is_actor(i) {
+                } else if prev_is_verb_ctx || self.prev_is_actor(i) || self.actor_end == i {
                     (v, false)
                 } else {
                     (n, true)
@@ -1127,6 +1138,71 @@ impl<'a> Recognizer<'a> {
         self.token_matches.at(i)
     }
 
+    /// A group of people named by a common noun at tokens `[s, e)` ("police",
+    /// "the attackers"), of `country` when the text gives one. Without a
+    /// country nothing identifies it beyond this document, so its id is
+    /// scoped by [`Recognizer::scope`]: the police of two stories stay two.
+    pub fn group_actor(
+        &mut self,
+        s: usize,
+        e: usize,
+        name: &str,
+        country: Option<String>,
+    ) -> usize {
+        let id = match (&country, &self.scope) {
+            (Some(c), _) => format!("{}-{}", slug(name), c.to_ascii_lowercase()),
+            (None, Some(doc)) => format!("{}-in-{}", slug(name), slug(doc)),
+            (None, None) => slug(name),
+        };
+        let x = self.actors.add(ActorRec {
+            actor: Actor {
+                id,
+                name: name.to_string(),
+                actor_type: ActorType::Group,
+                country,
+                role: None,
+                mentions: Vec::new(),
+            },
+            female: None,
+            role_key: None,
+        });
+        if s < e {
+            let span = [self.a.tokens[s].start, self.a.tokens[e - 1].end];
+            self.actors.mention(x, span);
+        }
+        x
+    }
+
+    /// A person nobody listed, named by the capitalised words `[s, e)` that
+    /// events found in a subject's place ("Comey said").
+    pub fn named_actor(&mut self, s: usize, e: usize) -> usize {
+        let x = self.unknown_person(s, e, None, None);
+        let span = [self.a.tokens[s].start, self.a.tokens[e - 1].end];
+        self.actors.mention(x, span);
+        x
+    }
+
+    /// An organisation nobody listed, named by an acronym at tokens `[s, e)`
+    /// in a subject's place ("the IOC convened").
+    pub fn acronym_actor(&mut self, s: usize, e: usize) -> usize {
+        let name = self.a.slice(s, e).to_string();
+        let x = self.actors.add(ActorRec {
+            actor: Actor {
+                id: slug(&name),
+                name,
+                actor_type: ActorType::Organization,
+                country: None,
+                role: None,
+                mentions: Vec::new(),
+            },
+            female: None,
+            role_key: None,
+        });
+        let span = [self.a.tokens[s].start, self.a.tokens[e - 1].end];
+        self.actors.mention(x, span);
+        x
+    }
+
     /// The actor for a country by ISO3, if the lexicon knows the country.
     pub fn country_actor_by_code(&mut self, iso3: &str) -> Option<usize> {
         let c = self.lex.country_index(iso3)?;
@@ -1180,6 +1256,7 @@ impl<'a> Recognizer<'a> {
     }
 
     fn institution_actor(&mut self, country: String, inst: u32) -> usize {
+        let group = self.lex.institutions[inst as usize].group;
         let Some(name) = self.lex.institutions[inst as usize].name.clone() else {
             return self
                 .actor_for_code(&country)
@@ -1195,7 +1272,11 @@ impl<'a> Recognizer<'a> {
             actor: Actor {
                 id: slug(&full),
                 name: full,
-                actor_type: ActorType::Organization,
+                actor_type: if group {
+                    ActorType::Group
+                } else {
+                    ActorType::Organization
+                },
                 country: Some(country),
                 role: None,
                 mentions: Vec::new(),

@@ -28,8 +28,10 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
     let dl = dateline(&a, lex);
     let token_matches = lex.token_matches(&a);
     let mut rec = Recognizer::new(lex, &a, &token_matches, doc.date);
+    rec.scope = Some(doc.id.clone());
     let mut anchor: Option<NaiveDate> = None;
     let mut drafts: Vec<Draft> = Vec::new();
+    let mut strike_reported = false;
     for (si, s) in a.sentences.iter().enumerate() {
         let mut s = *s;
         if si == 0 {
@@ -44,8 +46,10 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
             lex,
             items: &items,
             rec: &mut rec,
+            strike_reported,
         }
         .find();
+        strike_reported |= found.iter().any(|f| f.kind == EventKind::Strike);
         rec.focus = focus_of(&found, &rec).or(rec.focus);
         for f in found {
             if attribution_verbs.contains(&f.item) {
@@ -465,7 +469,9 @@ fn merge_same_events(drafts: Vec<Draft>, rec: &Recognizer) -> Vec<Draft> {
     let mut index: std::collections::HashMap<(EventKind, Vec<String>, bool), Vec<usize>> =
         std::collections::HashMap::new();
     for d in drafts {
-        if d.found.kind != EventKind::Statement {
+        // events with nobody named cannot be told to be one happening
+        let anonymous = d.found.source.is_none() && d.found.target.is_none();
+        if d.found.kind != EventKind::Statement && !anonymous {
             let key = (
                 d.found.kind,
                 d.participant_key(rec),
@@ -610,6 +616,370 @@ mod tests {
         assert_eq!(s.len(), 1, "{:#?}", x.events);
         assert_eq!(s[0].target.as_deref(), Some("syria"));
         assert_eq!(s[0].date.unwrap().precision, Precision::Week);
+    }
+
+    fn kinds_and_triggers(x: &Extraction) -> Vec<(EventKind, String)> {
+        x.events
+            .iter()
+            .map(|e| (e.kind, e.trigger.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_bare_attack_takes_up_a_strike_already_reported() {
+        let x = run("Two car bombs exploded outside the ministry. Nobody has claimed the bombing. Residents remembered the attack for years.");
+        let strikes: Vec<String> = kinds_and_triggers(&x)
+            .into_iter()
+            .filter(|(k, _)| *k == EventKind::Strike)
+            .map(|(_, t)| t)
+            .collect();
+        // nobody is named, so the three mentions are not merged into one
+        assert_eq!(
+            strikes,
+            ["exploded", "bombing", "attack"],
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
+    fn an_attack_named_in_passing_alone_is_no_event() {
+        let x = run("The minister resigned weeks after the attack.");
+        assert!(x.events.is_empty(), "{:#?}", x.events);
+    }
+
+    #[test]
+    fn an_attack_in_the_passive_without_agent_is_a_strike_on_its_subject() {
+        let x = run("Russia was attacked on Sunday.");
+        assert_eq!(x.events.len(), 1, "{:#?}", x.events);
+        assert_eq!(x.events[0].kind, EventKind::Strike);
+        assert_eq!(x.events[0].source, None);
+        assert_eq!(x.events[0].target.as_deref(), Some("russia"));
+    }
+
+    #[test]
+    fn a_common_noun_subject_is_a_group_of_this_document() {
+        let x = run("Police said the suspect had fled.");
+        assert_eq!(x.events.len(), 1, "{:#?}", x.events);
+        let src = x.events[0].source.clone().expect("a source");
+        let a = x.actor(&src).expect("the group is an actor");
+        assert_eq!(a.actor_type, crate::model::ActorType::Group);
+        assert_eq!(a.name, "police");
+        assert_eq!(a.id, "police-in-t");
+        assert_eq!(a.country, None);
+    }
+
+    #[test]
+    fn a_trailing_anonymous_source_is_credit_not_a_statement() {
+        let x = run("The talks collapsed, officials said.");
+        assert!(
+            !x.events.iter().any(|e| e.kind == EventKind::Statement),
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
+    fn a_group_takes_the_country_of_its_adjective() {
+        let x = run("Armed Syrian rebels attacked a checkpoint near Aleppo on Monday.");
+        let e = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Strike)
+            .expect("a strike");
+        let a = x.actor(e.source.as_deref().expect("an attacker")).unwrap();
+        assert_eq!(a.actor_type, crate::model::ActorType::Group);
+        assert_eq!(a.country.as_deref(), Some("SYR"));
+    }
+
+    #[test]
+    fn a_meeting_verb_with_its_subject_is_a_meeting_though_the_other_side_is_unnamed() {
+        let x = run("The Arab League convened in Cairo on Sunday.");
+        let m: Vec<&Event> = x
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Meeting)
+            .collect();
+        assert_eq!(m.len(), 1, "{:#?}", x.events);
+        assert_eq!(m[0].participants.len(), 1);
+    }
+
+    #[test]
+    fn a_capitalised_word_opening_the_sentence_before_a_verb_is_a_name() {
+        let x = run("Halvorsen said the border would stay closed.");
+        let e = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Statement)
+            .expect("a statement");
+        let a = x.actor(e.source.as_deref().unwrap()).unwrap();
+        assert_eq!(a.name, "Halvorsen");
+        // a plural opener is a common noun, not a name
+        let y = run("Diplomats said the border would stay closed.");
+        assert!(y
+            .events
+            .iter()
+            .all(|e| e.source.as_deref() != Some("diplomats")));
+    }
+
+    #[test]
+    fn a_proposal_by_an_unresolved_pronoun_keeps_no_source() {
+        let x = run("He would urge the council to act.");
+        let p: Vec<&Event> = x
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Proposal)
+            .collect();
+        assert_eq!(p.len(), 1, "{:#?}", x.events);
+        assert_eq!(p[0].source, None);
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_takes_the_main_subject() {
+        let x = run("Jordan closed the crossing on Monday, urging calm.");
+        let p = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Proposal)
+            .expect("a proposal");
+        assert_eq!(p.source.as_deref(), Some("jordan"));
+    }
+
+    #[test]
+    fn each_speaker_of_a_compound_subject_makes_the_statement() {
+        let x = run("Norway and Chile said the vote was fair.");
+        let speakers: Vec<Option<String>> = x
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Statement)
+            .map(|e| e.source.clone())
+            .collect();
+        assert_eq!(
+            speakers,
+            [Some("norway".to_string()), Some("chile".to_string())],
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
+    fn a_rejected_proposal_is_the_object_of_the_rejection() {
+        let x = run("Peru has rejected a Bolivian proposal for a new border commission.");
+        assert!(
+            !x.events.iter().any(|e| e.kind == EventKind::Proposal),
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
+    fn a_trailing_organisation_is_credit_not_a_speaker() {
+        let x = run("The convoy reached the border on Monday, the United Nations said.");
+        assert!(
+            !x.events.iter().any(|e| e.kind == EventKind::Statement),
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
+    fn an_infinitive_of_purpose_expresses_no_intent() {
+        let x = run("Chile closed the pass to allow repairs.");
+        assert!(
+            !x.events.iter().any(|e| e.kind == EventKind::Proposal),
+            "{:#?}",
+            x.events
+        );
+        let y = run("Chile is ready to allow repairs.");
+        assert!(
+            y.events.iter().any(|e| e.kind == EventKind::Proposal),
+            "{:#?}",
+            y.events
+        );
+    }
+
+    #[test]
+    fn a_place_visited_alone_is_no_side_of_a_meeting() {
+        let x = run("It was the first delegation to visit Lima since May.");
+        assert!(
+            !x.events.iter().any(|e| e.kind == EventKind::Meeting),
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
+    fn an_acronym_in_a_subjects_place_is_an_organisation() {
+        let x = run("Last week the WADA convened in Lausanne.");
+        let e = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Meeting)
+            .expect("a meeting");
+        let a = x.actor(e.source.as_deref().unwrap()).unwrap();
+        assert_eq!(a.name, "WADA");
+        assert_eq!(a.actor_type, crate::model::ActorType::Organization);
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_comma_takes_the_phrase_before_it() {
+        let x = run("The Russia-NATO council, which met in Brussels on Tuesday, ended early.");
+        assert!(
+            x.events.iter().any(|e| e.kind == EventKind::Meeting),
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
+    fn a_pledge_of_money_and_an_adverb_before_a_verb_are_proposals() {
+        let x = run("Norway pledged $20 million for the flood relief.");
+        assert!(
+            x.events.iter().any(|e| e.kind == EventKind::Proposal),
+            "{:#?}",
+            x.events
+        );
+        let y = run("Norway refused to publicly pledge more troops.");
+        assert!(
+            y.events.iter().any(|e| e.kind == EventKind::Proposal),
+            "{:#?}",
+            y.events
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_modifier_keeps_the_light_verb() {
+        let x = run("Norway made long-awaited promises to Chile.");
+        assert!(
+            x.events.iter().any(|e| e.kind == EventKind::Proposal),
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
+    fn a_traveller_arriving_on_a_visit_meets_the_place() {
+        let x = run("The Chilean president arrived in Lima on an unexpected visit.");
+        let m = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Meeting)
+            .expect("a visit");
+        assert_eq!(m.place.as_ref().map(|p| p.name.as_str()), Some("Lima"));
+    }
+
+    #[test]
+    fn people_from_a_state_make_the_state_the_object() {
+        let x = run("Peru received ministers from Chile on Monday.");
+        let m = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Meeting)
+            .expect("a meeting");
+        assert!(m.participants.contains(&"chile".to_string()), "{m:#?}");
+    }
+
+    #[test]
+    fn killing_needs_a_killer_and_a_victim() {
+        let x = run("Armed rebels killed two Chilean soldiers.");
+        assert!(
+            x.events.iter().any(|e| e.kind == EventKind::Strike),
+            "{:#?}",
+            x.events
+        );
+        let y = run("Nine people were killed in Lima.");
+        assert!(
+            !y.events.iter().any(|e| e.kind == EventKind::Strike),
+            "{:#?}",
+            y.events
+        );
+    }
+
+    #[test]
+    fn the_owner_of_a_place_attacked_is_the_target() {
+        let x = run("A camp for Chilean workers was attacked on Monday.");
+        let e = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Strike)
+            .expect("a strike");
+        let t = x.actor(e.target.as_deref().expect("a target")).unwrap();
+        assert_eq!(t.country.as_deref(), Some("CHL"));
+    }
+
+    #[test]
+    fn a_participle_before_by_is_passive() {
+        let x = run("Officials counted the victims killed by the storm in Peru.");
+        assert!(
+            !x.events.iter().any(|e| e.kind == EventKind::Strike),
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
+    fn a_claim_of_responsibility_is_a_statement() {
+        let x = run("Hamas claimed responsibility for the attack.");
+        assert_eq!(x.events[0].kind, EventKind::Statement, "{:#?}", x.events);
+        assert_eq!(x.events[0].cameo.as_deref(), Some("015"));
+    }
+
+    #[test]
+    fn a_people_named_in_the_plural_is_a_subject() {
+        let x = run("Chileans blamed Peru for the delay.");
+        let e = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Statement)
+            .expect("a statement");
+        assert_eq!(e.source.as_deref(), Some("chile"));
+        assert_eq!(e.target.as_deref(), Some("peru"));
+    }
+
+    #[test]
+    fn a_verb_right_after_its_subject_is_a_verb_whatever_the_word_before() {
+        // "official" is also an adjective ("an official visit")
+        let x = run("A Chilean official proposed new talks.");
+        assert!(
+            x.events.iter().any(|e| e.kind == EventKind::Proposal),
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
+    fn those_an_offer_is_for_are_its_targets() {
+        let x = run("Norway agreed on Monday to provide aid for Chile and Peru.");
+        let p = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Proposal)
+            .expect("a proposal");
+        assert_eq!(p.target.as_deref(), Some("chile"));
+        assert!(p.participants.contains(&"peru".to_string()), "{p:#?}");
+    }
+
+    #[test]
+    fn the_host_of_talks_between_two_sides_takes_part() {
+        let x = run("Norway hosted talks between Chile and Peru.");
+        let m = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Meeting)
+            .expect("a meeting");
+        assert_eq!(m.participants.len(), 3, "{m:#?}");
+    }
+
+    #[test]
+    fn what_a_side_receives_from_another_is_the_givers_proposal() {
+        let x = run("Peru received assurances from the Chilean government.");
+        let p = x
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Proposal)
+            .expect("a proposal");
+        assert_eq!(p.source.as_deref(), Some("chile"));
+        assert_eq!(p.target.as_deref(), Some("peru"));
     }
 
     #[test]

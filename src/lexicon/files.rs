@@ -455,11 +455,11 @@ impl RawLexicon {
             }
             "institutions.tsv" => {
                 for (r, line) in rows::<InstitutionRow>(label, bytes)? {
-                    if !matches!(r.kind.trim(), "state" | "organization") {
+                    if !matches!(r.kind.trim(), "state" | "organization" | "group") {
                         return Err(malformed(
                             label,
                             line,
-                            format!("kind {:?}: use state or organization", r.kind),
+                            format!("kind {:?}: use state, organization or group", r.kind),
                         ));
                     }
                     self.institutions.push(r);
@@ -628,7 +628,9 @@ impl RawLexicon {
             let idx = lex.institutions.len() as u32;
             lex.add_phrase(&r.phrase, Entry::Institution(idx), false);
             lex.institutions.push(Institution {
-                name: (r.kind.trim() == "organization").then(|| r.name.trim().to_string()),
+                name: matches!(r.kind.trim(), "organization" | "group")
+                    .then(|| r.name.trim().to_string()),
+                group: r.kind.trim() == "group",
             });
         }
         install_people(self.people, lex);

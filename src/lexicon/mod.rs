@@ -166,6 +166,10 @@ pub struct Institution {
     /// `None`: the country itself acts ("Russian forces"); `Some(name)`: a
     /// national institution ("Ministry of Foreign Affairs").
     pub name: Option<String>,
+    /// A group of people ("protesters", "police"): after a country word the
+    /// country's group ("Georgian demonstrators"), alone a group nobody
+    /// identified.
+    pub group: bool,
 }
 
 /// The loaded lexicon.
