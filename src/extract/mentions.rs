@@ -103,11 +103,11 @@ impl ActorTable {
         // unless that actor is an Ali of ABU)
         let same_person = self.actors.iter().find(|r| {
             r.actor.actor_type == ActorType::Person
-                && slug(&r.actor.name) == base
                 && r.actor
                     .country
                     .as_ref()
-                    .is_some_and(|c| r.actor.id == format!("{base}-{}", c.to_ascii_lowercase()))
+                    .is_some_and(|c| is_name_with_country(&r.actor.id, &base, c))
+                && slug(&r.actor.name) == base
         });
         if let Some(r) = same_person {
             return r.actor.id.clone();
@@ -117,6 +117,13 @@ impl ActorTable {
             _ => base,
         }
     }
+}
+
+/// Is `id` the name slug `base` with `country` ("ali-abu" for "ali", ABU)?
+fn is_name_with_country(id: &str, base: &str, country: &str) -> bool {
+    id.strip_prefix(base)
+        .and_then(|rest| rest.strip_prefix('-'))
+        .is_some_and(|c| c.len() == country.len() && c.bytes().eq(country.bytes().map(|b| b.to_ascii_lowercase())))
 }
 
 /// Lower-case id from a name: "Rex Tillerson" -> "rex-tillerson".
