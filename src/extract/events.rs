@@ -1106,6 +1106,27 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             )
     }
 
+    /// The agent of a passive: an actor after "by", else a group named
+    /// there ("convened by pollsters", "attacked by gunmen").
+    fn agent_or_group(&mut self, t: usize) -> Option<Arg> {
+        if let Some(a) = self.by_agent(t) {
+            return Some(a);
+        }
+        let by = (t + 1..(t + 6).min(self.items.len())).find(|&q| self.word(q) == "by")?;
+        let head = (by + 1..(by + 4).min(self.items.len()))
+            .take_while(|&q| self.items[q].kind == ItemKind::Word)
+            .find(|&q| self.is_people_noun(q))?;
+        self.group_after_by(head).map(Arg::Actor)
+    }
+
+    /// A group of people at item `k`, known to be an agent after "by".
+    fn group_after_by(&mut self, k: usize) -> Option<usize> {
+        let it = &self.items[k];
+        let (s, e) = (it.start, it.end);
+        let name = self.a.slice(s, e).to_lowercase();
+        Some(self.rec.group_actor(s, e, &name, None))
+    }
+
     /// The actor after "by" following a passive trigger.
     fn by_agent(&self, t: usize) -> Option<Arg> {
         let by = (t + 1..(t + 6).min(self.items.len())).find(|&q| self.word(q) == "by")?;
@@ -1259,7 +1280,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             EventKind::Meeting => {
                 let mut parts: Vec<usize> = subject.clone().unwrap_or_default();
                 if passive {
-                    if let Some(Arg::Actor(x)) = self.by_agent(t) {
+                    if let Some(Arg::Actor(x)) = self.agent_or_group(t) {
                         parts.push(x);
                     }
                     if let Some(s) = self.subject_of_passive(t) {
@@ -1353,7 +1374,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 // or whose it was ("a camp for Congolese refugees")
                 let (mut source, target) = if passive || agentless {
                     (
-                        self.by_agent(t),
+                        self.agent_or_group(t),
                         self.subject_of_passive(t)
                             .and_then(|s| s.first().copied())
                             .or_else(|| self.owner_of_passive_subject(t))

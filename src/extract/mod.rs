@@ -983,6 +983,24 @@ mod tests {
     }
 
     #[test]
+    fn a_group_after_by_is_the_agent_of_a_passive() {
+        let x = run("The meeting was convened by students in Lima.");
+        assert!(
+            x.events.iter().any(|e| e.kind == EventKind::Meeting),
+            "{:#?}",
+            x.events
+        );
+        let y = run("The checkpoint was attacked by gunmen on Monday.");
+        let e = y
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Strike)
+            .expect("a strike");
+        let a = y.actor(e.source.as_deref().expect("an attacker")).unwrap();
+        assert_eq!(a.name, "gunmen");
+    }
+
+    #[test]
     fn spans_point_at_the_evidence_sentence() {
         let text = "Intro line.\n\nLavrov met Tillerson on Wednesday. Then nothing.";
         let x = run(text);
