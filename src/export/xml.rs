@@ -28,7 +28,12 @@ pub fn xml_err(e: impl std::fmt::Display) -> io::Error {
 }
 
 fn element<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
-    let mut el = BytesStart::new(name);
+    // room for the attributes up front: pushed one by one into a borrowed
+    // name, the buffer would be copied and regrown for each
+    let room: usize = attrs.iter().map(|(k, v)| k.len() + v.len() + 4).sum();
+    let mut buf = String::with_capacity(name.len() + room + room / 8);
+    buf.push_str(name);
+    let mut el = BytesStart::from_content(buf, name.len());
     for (k, v) in attrs {
         el.push_attribute((*k, xml_safe(v).as_ref()));
     }
