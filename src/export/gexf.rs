@@ -6,12 +6,11 @@
 //! edge kind, so a meeting and a strike between the same pair stay apart.
 
 use super::network::{actor_event_counts, actor_ties};
-use super::xml::{empty, end, start, xml_err, W};
+use super::xml::{empty, end, finish, start, writer, xml_err, W};
 use crate::graph::{EventGraph, Node};
 use crate::model::{DateSpan, Factuality};
 use chrono::{Days, NaiveDate};
 use quick_xml::events::{BytesDecl, Event};
-use quick_xml::Writer;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -185,7 +184,7 @@ fn actor_spells(
 /// The full graph: actor, event and place nodes; event → actor/place edges,
 /// each present from the event's date.
 pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = Writer::new_with_indent(out, b' ', 1);
+    let mut w = writer(out);
     header(&mut w, bounds(g))?;
     attributes(
         &mut w,
@@ -331,13 +330,13 @@ pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
     end(&mut w, "edges")?;
     end(&mut w, "graph")?;
     end(&mut w, "gexf")?;
-    w.into_inner().write_all(b"\n")
+    finish(w)
 }
 
 /// The actor network over asserted events: one edge per pair and relation
 /// (`kind` = relation), present on the days of its events.
 pub fn write_actors(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = Writer::new_with_indent(out, b' ', 1);
+    let mut w = writer(out);
     header(&mut w, bounds(g))?;
     attributes(
         &mut w,
@@ -365,7 +364,7 @@ pub fn write_actors(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
     )?;
     let spells = actor_spells(g, true);
     let counts = actor_event_counts(g);
-    let events: BTreeMap<&str, &crate::graph::EventNode> =
+    let events: rustc_hash::FxHashMap<&str, &crate::graph::EventNode> =
         g.data.events.iter().map(|e| (e.id.as_str(), e)).collect();
     start(&mut w, "nodes", &[])?;
     for a in &g.data.actors {
@@ -432,7 +431,7 @@ pub fn write_actors(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
     end(&mut w, "edges")?;
     end(&mut w, "graph")?;
     end(&mut w, "gexf")?;
-    w.into_inner().write_all(b"\n")
+    finish(w)
 }
 
 #[cfg(test)]

@@ -4,11 +4,10 @@
 //! ISO strings (GraphML has no date type and no timeline).
 
 use super::network::{actor_event_counts, actor_spans, actor_ties};
-use super::xml::{empty, end, start, W};
+use super::xml::{empty, end, finish, start, writer, W};
 use super::xml_safe;
 use crate::graph::{EventGraph, Node};
 use quick_xml::events::{BytesDecl, BytesText, Event};
-use quick_xml::Writer;
 use std::io::{self, Write};
 
 const NS: &str = "http://graphml.graphdrawing.org/xmlns";
@@ -89,14 +88,14 @@ const FULL_KEYS: &[Key] = &[
 /// The full graph: actor, event and place nodes; edges from each event to
 /// its actors (with their role) and its place.
 pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = Writer::new_with_indent(out, b' ', 1);
+    let mut w = writer(out);
     header(&mut w, FULL_KEYS)?;
     start(
         &mut w,
         "graph",
         &[("id", "diplograph"), ("edgedefault", "directed")],
     )?;
-    let mut ids = std::collections::HashMap::new();
+    let mut ids = rustc_hash::FxHashMap::default();
     for n in g.graph.node_indices() {
         let node = &g.graph[n];
         let id = nmtoken(&match node {
@@ -166,7 +165,7 @@ pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
     }
     end(&mut w, "graph")?;
     end(&mut w, "graphml")?;
-    w.into_inner().write_all(b"\n")
+    finish(w)
 }
 
 /// An id as an XML name token (GraphML ids are NMTOKENs): characters
@@ -225,7 +224,7 @@ const ACTOR_KEYS: &[Key] = &[
 /// The actor network: one edge per actor pair and relation, weighted by the
 /// number of asserted events.
 pub fn write_actors(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = Writer::new_with_indent(out, b' ', 1);
+    let mut w = writer(out);
     header(&mut w, ACTOR_KEYS)?;
     start(
         &mut w,
@@ -281,5 +280,5 @@ pub fn write_actors(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
     }
     end(&mut w, "graph")?;
     end(&mut w, "graphml")?;
-    w.into_inner().write_all(b"\n")
+    finish(w)
 }

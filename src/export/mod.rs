@@ -138,6 +138,11 @@ pub fn atomic_write(
 /// Text safe for XML 1.0: control characters other than tab, newline and
 /// carriage return become spaces (no reader accepts them, escaped or not).
 pub fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    // fast path over bytes: no control byte and no 0xEF (the lead byte of
+    // U+FFFE and U+FFFF) means nothing to replace
+    if s.bytes().all(|b| b >= b' ' && b != 0xEF) {
+        return std::borrow::Cow::Borrowed(s);
+    }
     let bad = |c: char| {
         (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
     };
@@ -152,10 +157,13 @@ pub fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
 /// `@`, tab or carriage return gets a leading apostrophe. Control characters
 /// become spaces.
 pub fn cell_safe(s: &str) -> String {
-    let clean: String = s
-        .chars()
-        .map(|c| if c < ' ' && c != '\n' { ' ' } else { c })
-        .collect();
+    let clean: String = if s.bytes().any(|b| b < b' ' && b != b'\n') {
+        s.chars()
+            .map(|c| if c < ' ' && c != '\n' { ' ' } else { c })
+            .collect()
+    } else {
+        s.to_string()
+    };
     match clean.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{clean}"),
         _ => clean,
@@ -174,6 +182,8 @@ mod tests {
         assert_eq!(cell_safe("a\u{7}b"), "a b");
         assert_eq!(xml_safe("x\u{1b}y"), "x y");
         assert_eq!(xml_safe("O'Brien & <co>"), "O'Brien & <co>");
+        assert_eq!(xml_safe("a\u{FFFE}b\tc\u{FFFF}\u{F000}"), "a b\tc \u{F000}");
+        assert_eq!(cell_safe("x\ny\rz"), "x\ny z");
     }
 
     #[test]
