@@ -401,13 +401,18 @@ pub fn extract_jsonl(
 ) -> Result<Summary, PipelineError> {
     let mut events: BTreeMap<EventKind, usize> = BTreeMap::new();
     let mut actors = 0;
+    // a record is serialised into memory and written at once: serde's many
+    // small writes through `dyn Write` cost more than the copy
+    let mut line = Vec::new();
     let mut summary = run(opts, lex, log, &mut |x| {
         for e in &x.events {
             *events.entry(e.kind).or_default() += 1;
         }
         actors += x.actors.len();
-        serde_json::to_writer(&mut *out, x).map_err(|e| PipelineError::Output(e.into()))?;
-        out.write_all(b"\n").map_err(PipelineError::Output)
+        line.clear();
+        serde_json::to_writer(&mut line, x).map_err(|e| PipelineError::Output(e.into()))?;
+        line.push(b'\n');
+        out.write_all(&line).map_err(PipelineError::Output)
     })?;
     out.flush().map_err(PipelineError::Output)?;
     summary.events = events;

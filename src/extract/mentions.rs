@@ -123,7 +123,11 @@ impl ActorTable {
 fn is_name_with_country(id: &str, base: &str, country: &str) -> bool {
     id.strip_prefix(base)
         .and_then(|rest| rest.strip_prefix('-'))
-        .is_some_and(|c| c.len() == country.len() && c.bytes().eq(country.bytes().map(|b| b.to_ascii_lowercase())))
+        .is_some_and(|c| {
+            c.len() == country.len()
+                && c.bytes()
+                    .eq(country.bytes().map(|b| b.to_ascii_lowercase()))
+        })
 }
 
 /// Lower-case id from a name: "Rex Tillerson" -> "rex-tillerson".
