@@ -78,6 +78,13 @@ pub fn split(text: &str, tokens: &[Token], norm: &str) -> Vec<Sentence> {
             paragraph += 1;
         }
         let t = &tokens[i];
+        // only a token ending in '.', '!', '?' or '…' (whose last byte is
+        // 0xA6) can end a sentence
+        let last = text.as_bytes().get(t.end.wrapping_sub(1)).copied();
+        if !matches!(last, Some(b'.' | b'!' | b'?' | 0xA6)) {
+            i += 1;
+            continue;
+        }
         let s = &text[t.start..t.end];
         let terminal = matches!(s, "." | "!" | "?" | "\u{2026}")
             || (t.is_word() && s.ends_with('.') && s.len() > 2);
