@@ -142,6 +142,7 @@ fn small_number(a: &Analysis, i: usize) -> Option<i64> {
 
 /// A date expression starting at token `i` and ending by token `end` (the
 /// sentence end), with its length in tokens.
+#[inline]
 pub fn parse_at(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)> {
     if !can_start_date(a, i) {
         return None;
@@ -237,6 +238,12 @@ fn can_start_date(a: &Analysis, i: usize) -> bool {
 }
 
 fn parse_unbounded(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)> {
+    // the two most frequent openers can begin one pattern each
+    match a.norm(i) {
+        "the" => return the_day(a, i),
+        "a" => return ago(a, i, end),
+        _ => {}
+    }
     let within = |k: usize| k < end;
     // ISO 2017-04-11
     if let Some(y) = year_at(a, i) {
@@ -366,26 +373,8 @@ fn parse_unbounded(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExp
     if that_day(i) && i > 0 && word_in(a, i - 1, &["on", "of"]) {
         return Some((2, DateExpr::ThatDay));
     }
-    if n == "the" && word_is(a, i + 1, "same") && word_is(a, i + 2, "day") {
-        return Some((3, DateExpr::ThatDay));
-    }
-    if n == "the" && word_in(a, i + 1, &["next", "following"]) && word_is(a, i + 2, "day") {
-        return Some((3, DateExpr::DayAfterAnchor));
-    }
-    // N days/weeks/months/years ago
-    if within(i + 2) && word_is(a, i + 2, "ago") {
-        if let Some(k) = small_number(a, i) {
-            let e = match a.norm(i + 1) {
-                "day" | "days" => Some(DateExpr::RelDay(-k)),
-                "week" | "weeks" => Some(DateExpr::RelWeek(-k)),
-                "month" | "months" => Some(DateExpr::RelMonth(-k)),
-                "year" | "years" => Some(DateExpr::RelYear(-k)),
-                _ => None,
-            };
-            if let Some(e) = e {
-                return Some((3, e));
-            }
-        }
+    if let Some(found) = ago(a, i, end) {
+        return Some(found);
     }
     // in 2015, since 1990
     if i > 0 && word_in(a, i - 1, &["in", "since", "during", "until", "of", "by"]) {
@@ -394,6 +383,34 @@ fn parse_unbounded(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExp
         }
     }
     None
+}
+
+/// "the same day" (the discourse anchor), "the next day", "the following
+/// day".
+fn the_day(a: &Analysis, i: usize) -> Option<(usize, DateExpr)> {
+    if word_is(a, i + 1, "same") && word_is(a, i + 2, "day") {
+        return Some((3, DateExpr::ThatDay));
+    }
+    if word_in(a, i + 1, &["next", "following"]) && word_is(a, i + 2, "day") {
+        return Some((3, DateExpr::DayAfterAnchor));
+    }
+    None
+}
+
+/// N days/weeks/months/years ago: "two days ago", "a week ago".
+fn ago(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)> {
+    if i + 2 >= end || !word_is(a, i + 2, "ago") {
+        return None;
+    }
+    let k = small_number(a, i)?;
+    let e = match a.norm(i + 1) {
+        "day" | "days" => DateExpr::RelDay(-k),
+        "week" | "weeks" => DateExpr::RelWeek(-k),
+        "month" | "months" => DateExpr::RelMonth(-k),
+        "year" | "years" => DateExpr::RelYear(-k),
+        _ => return None,
+    };
+    Some((3, e))
 }
 
 /// The date an expression stands for. `doc` is the publication date,
