@@ -1246,7 +1246,51 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 out.insert(out.len() - co.len(), f);
             }
         }
+        // "X said it will send aid": what X said is its own intent, coded as
+        // X's proposal; a statement too would code the one act twice
+        let intents: Vec<(usize, usize)> = out
+            .iter()
+            .filter(|f| f.kind == EventKind::Proposal && f.intent)
+            .filter_map(|f| Some((f.item, f.source.as_ref().and_then(actor_of)?)))
+            .collect();
+        if !intents.is_empty() {
+            out.retain(|f| {
+                let speaker = f.source.as_ref().and_then(actor_of);
+                !(f.kind == EventKind::Statement
+                    && !f.noun
+                    && speaker
+                        .is_some_and(|s| intents.iter().any(|&(item, p)| p == s && item > f.item)))
+            });
+        }
         out
+    }
+
+    /// Is the noun at `t` the topic of a statement verb before it, in its
+    /// "for"/"over" phrase ("claimed responsibility for the attack",
+    /// "blamed X for the bombing")? The attack is what the statement is
+    /// about, not an event the sentence reports.
+    fn topic_of_statement(&self, t: usize) -> bool {
+        let Some(k) = (t.saturating_sub(4)..t)
+            .rev()
+            .find(|&k| self.is_word(k, &["for", "over"]))
+        else {
+            return false;
+        };
+        let modifiers_only =
+            (k + 1..t).all(|q| matches!(self.items[q].kind, ItemKind::Word | ItemKind::Actor(_)));
+        // in the same clause: not "believed that X had to admit
+        // responsibility for attacks"
+        let from = (k.saturating_sub(8)..k)
+            .rev()
+            .find(|&j| self.is_word(j, &[",", "that", ";", "which", "who"]))
+            .map_or(k.saturating_sub(8), |j| j + 1);
+        modifiers_only
+            && (from..k).any(|j| {
+                matches!(self.items[j].kind, ItemKind::Trigger { noun: false, .. })
+                    && self
+                        .trigger_of(j)
+                        .is_some_and(|tr| tr.kind == EventKind::Statement)
+            })
     }
 
     /// "had" (or "had not", "had already") right before the verb at `t`.
@@ -1690,6 +1734,9 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 f.participants = parts;
             }
             EventKind::Strike => {
+                if self.topic_of_statement(t) {
+                    return None;
+                }
                 let mut source = owners.first().copied().map(Arg::Actor);
                 if source.is_none() {
                     source = self.by_agent(t);

@@ -212,6 +212,36 @@ const DETERMINERS: &[&str] = &[
     "continued",
 ];
 
+/// Adjectives that end like adverbs: the word after them is a noun ("a
+/// deadly attack"), not a verb.
+const LY_ADJECTIVES: &[&str] = &[
+    "deadly",
+    "early",
+    "friendly",
+    "unfriendly",
+    "elderly",
+    "costly",
+    "likely",
+    "unlikely",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "holy",
+    "lonely",
+    "lovely",
+    "ugly",
+    "orderly",
+    "timely",
+    "bloody",
+    "hourly",
+    "nightly",
+    "lively",
+    "kindly",
+    "manly",
+    "worldly",
+];
+
 const VERB_CONTEXT: &[&str] = &[
     "to",
     "will",
@@ -911,8 +941,8 @@ impl<'a> Recognizer<'a> {
             && self.actor_end != i
             || self.modifier_end == i;
         // an adverb before the word makes it a verb: "to unconditionally pledge"
-        let prev_is_verb_ctx =
-            VERB_CONTEXT.contains(&prev) || (prev.len() > 4 && prev.ends_with("ly"));
+        let prev_is_verb_ctx = VERB_CONTEXT.contains(&prev)
+            || (prev.len() > 4 && prev.ends_with("ly") && !LY_ADJECTIVES.contains(&prev));
         let noun = cands
             .iter()
             .find(|&&t| self.lex.triggers[t as usize].form == crate::lexicon::VerbForm::Noun);

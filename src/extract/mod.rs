@@ -1065,4 +1065,37 @@ mod tests {
         let x = run("Peru welcomed a U.S. offer of aid.");
         assert!(x.events.iter().any(|e| e.kind == EventKind::Proposal));
     }
+
+    #[test]
+    fn an_attack_a_statement_is_about_is_no_strike() {
+        let x = run("The rebels claimed responsibility for the deadly attack on Monday.");
+        assert!(strikes(&x).is_empty(), "{:#?}", x.events);
+        assert!(x.events.iter().any(|e| e.kind == EventKind::Statement));
+        let x = run("Peru blamed Chile for the bombing of the bridge.");
+        assert!(strikes(&x).is_empty(), "{:#?}", x.events);
+        // another clause: "that" ends the statement's reach
+        let x = run("Peru said that Chilean jets carried out the bombing of the bridge.");
+        assert_eq!(strikes(&x).len(), 1, "{:#?}", x.events);
+    }
+
+    #[test]
+    fn an_adjective_in_ly_leaves_a_noun_trigger_a_noun() {
+        // "deadly" is no adverb: "attack" is the noun, with nobody named
+        let x = run("Peru said a deadly attack was over.");
+        assert!(
+            strikes(&x).iter().all(|e| e.source.is_none()),
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
+    fn a_speaker_announcing_its_own_intent_makes_a_proposal_not_a_statement() {
+        let x = run("Peru said it will send aid to Chile.");
+        let kinds: Vec<EventKind> = x.events.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, [EventKind::Proposal], "{:#?}", x.events);
+        // someone else's intent leaves the statement
+        let x = run("Peru said Chile will send aid to Bolivia.");
+        assert!(x.events.iter().any(|e| e.kind == EventKind::Statement));
+    }
 }
