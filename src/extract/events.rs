@@ -649,10 +649,14 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             .rev()
             .find(|&q| !self.is_word(q, &["the", "a", "an"]))
             .is_some_and(|q| self.word(q) == ",");
-        let nothing_follows = self.items[t + 1..].iter().all(|it| {
-            matches!(it.kind, ItemKind::Date(_) | ItemKind::Punct)
-                || (it.kind == ItemKind::Word && self.a.norm(it.start) != "that")
-        });
+        // up to the next comma: ", the ministry said Monday, adding ..."
+        let nothing_follows = self.items[t + 1..]
+            .iter()
+            .take_while(|it| !(it.kind == ItemKind::Punct && self.a.norm(it.start) == ","))
+            .all(|it| {
+                matches!(it.kind, ItemKind::Date(_) | ItemKind::Punct)
+                    || (it.kind == ItemKind::Word && self.a.norm(it.start) != "that")
+            });
         opens_after_comma && nothing_follows && k > 0
     }
 
@@ -1150,6 +1154,22 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         })
     }
 
+    /// A place attached to the noun at `t`: right before it or one word
+    /// before ("the Kabul bombing"), or after a preposition right after it
+    /// ("the battle for Syria", "clashes in the north of X").
+    fn place_attached(&self, t: usize) -> bool {
+        let is_place = |k: usize| match self.items[k].kind {
+            ItemKind::Place(_) => true,
+            ItemKind::Actor(x) => self.rec.actors.get(x).actor.actor_type == ActorType::Country,
+            _ => false,
+        };
+        (t.saturating_sub(2)..t).any(is_place)
+            || (self.is_word(
+                t + 1,
+                &["in", "at", "near", "for", "on", "over", "outside", "with"],
+            ) && (t + 2..(t + 4).min(self.items.len())).any(is_place))
+    }
+
     /// Has a weapon or strike noun within a few items after `t`?
     fn weapon_after(&self, t: usize) -> Option<usize> {
         (t + 1..(t + 5).min(self.items.len())).find(|&q| match self.trigger_of(q) {
@@ -1193,6 +1213,11 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 // a speech verb inside reported speech is its content
                 continue;
             }
+            if tr.kind == EventKind::Strike && !noun && speech_open && self.pluperfect(t) {
+                // "X claimed that Y had attacked Z": an accusation, the
+                // speaker's statement, not an attack the text reports
+                continue;
+            }
             let found = if noun {
                 self.noun_event(t, tr)
             } else {
@@ -1221,7 +1246,57 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 out.insert(out.len() - co.len(), f);
             }
         }
+        // "X said it will send aid": what X said is its own intent, coded as
+        // X's proposal; a statement too would code the one act twice
+        let intents: Vec<(usize, usize)> = out
+            .iter()
+            .filter(|f| f.kind == EventKind::Proposal && f.intent)
+            .filter_map(|f| Some((f.item, f.source.as_ref().and_then(actor_of)?)))
+            .collect();
+        if !intents.is_empty() {
+            out.retain(|f| {
+                let speaker = f.source.as_ref().and_then(actor_of);
+                !(f.kind == EventKind::Statement
+                    && !f.noun
+                    && speaker
+                        .is_some_and(|s| intents.iter().any(|&(item, p)| p == s && item > f.item)))
+            });
+        }
         out
+    }
+
+    /// Is the noun at `t` the topic of a statement verb before it, in its
+    /// "for"/"over" phrase ("claimed responsibility for the attack",
+    /// "blamed X for the bombing")? The attack is what the statement is
+    /// about, not an event the sentence reports.
+    fn topic_of_statement(&self, t: usize) -> bool {
+        let Some(k) = (t.saturating_sub(4)..t)
+            .rev()
+            .find(|&k| self.is_word(k, &["for", "over"]))
+        else {
+            return false;
+        };
+        let modifiers_only =
+            (k + 1..t).all(|q| matches!(self.items[q].kind, ItemKind::Word | ItemKind::Actor(_)));
+        // in the same clause: not "believed that X had to admit
+        // responsibility for attacks"
+        let from = (k.saturating_sub(8)..k)
+            .rev()
+            .find(|&j| self.is_word(j, &[",", "that", ";", "which", "who"]))
+            .map_or(k.saturating_sub(8), |j| j + 1);
+        modifiers_only
+            && (from..k).any(|j| {
+                matches!(self.items[j].kind, ItemKind::Trigger { noun: false, .. })
+                    && self
+                        .trigger_of(j)
+                        .is_some_and(|tr| tr.kind == EventKind::Statement)
+            })
+    }
+
+    /// "had" (or "had not", "had already") right before the verb at `t`.
+    fn pluperfect(&self, t: usize) -> bool {
+        let tok = self.items[t].start;
+        (1..=2).any(|d| tok >= d && self.a.norm(tok - d) == "had")
     }
 
     fn base(&self, t: usize, tr: &Trigger, noun: bool) -> Found {
@@ -1659,6 +1734,9 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 f.participants = parts;
             }
             EventKind::Strike => {
+                if self.topic_of_statement(t) {
+                    return None;
+                }
                 let mut source = owners.first().copied().map(Arg::Actor);
                 if source.is_none() {
                     source = self.by_agent(t);
@@ -1679,11 +1757,10 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 };
                 // an attack nobody claimed still happened: "the bombing" is
                 // a strike with no attacker named when the story is about
-                // attacks, or when the sentence names where it struck
-                let placed = self
-                    .items
-                    .iter()
-                    .any(|it| matches!(it.kind, ItemKind::Place(_)));
+                // attacks, or when the noun names where it struck ("the
+                // Kabul bombing"); a place elsewhere in the sentence belongs
+                // to another phrase ("after clashes there", "forces from X")
+                let placed = self.place_attached(t);
                 if source.is_none() && target.is_none() && !placed && !self.strike_reported {
                     return None;
                 }

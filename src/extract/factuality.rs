@@ -60,6 +60,15 @@ pub fn factuality(
         i -= 1;
         steps += 1;
         if is_actor_token(items, i) {
+            // the noun's own modifier is no subject: "rejected a U.S. request"
+            let mut j = i;
+            while j > sentence.0 && is_actor_token(items, j - 1) {
+                j -= 1;
+            }
+            if noun && j > sentence.0 && matches!(a.norm(j - 1), "a" | "an" | "the") {
+                i = j;
+                continue;
+            }
             break;
         }
         if let Some((len, c)) = cue_at(tm, lex, i) {

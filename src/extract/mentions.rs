@@ -212,6 +212,36 @@ const DETERMINERS: &[&str] = &[
     "continued",
 ];
 
+/// Adjectives that end like adverbs: the word after them is a noun ("a
+/// deadly attack"), not a verb.
+const LY_ADJECTIVES: &[&str] = &[
+    "deadly",
+    "early",
+    "friendly",
+    "unfriendly",
+    "elderly",
+    "costly",
+    "likely",
+    "unlikely",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "holy",
+    "lonely",
+    "lovely",
+    "ugly",
+    "orderly",
+    "timely",
+    "bloody",
+    "hourly",
+    "nightly",
+    "lively",
+    "kindly",
+    "manly",
+    "worldly",
+];
+
 const VERB_CONTEXT: &[&str] = &[
     "to",
     "will",
@@ -391,6 +421,9 @@ pub struct Recognizer<'a> {
     /// Token after the last actor mention: a trigger there follows its
     /// subject ("a Russian official offered"), whatever the word before.
     actor_end: usize,
+    /// Token after a state, organisation or group named after "a"/"an": the
+    /// name modifies the next word ("an Islamic State target"), no subject.
+    modifier_end: usize,
 }
 
 impl<'a> Recognizer<'a> {
@@ -421,6 +454,7 @@ impl<'a> Recognizer<'a> {
             focus: None,
             scope: None,
             actor_end: usize::MAX,
+            modifier_end: usize::MAX,
         }
     }
 
@@ -441,6 +475,14 @@ impl<'a> Recognizer<'a> {
             let stop = (i + len).min(end);
             if let ItemKind::Actor(x) = kind {
                 self.actor_end = stop;
+                // a name, not a common noun ("an Israeli soldier fired")
+                if i > s.tok_start
+                    && matches!(self.a.norm(i - 1), "a" | "an")
+                    && self.a.tokens[stop - 1].cap
+                    && self.actors.get(x).actor.actor_type != ActorType::Person
+                {
+                    self.modifier_end = stop;
+                }
                 let span = [self.a.tokens[i].start, self.a.tokens[stop - 1].end];
                 self.actors.mention(x, span);
                 if self.actors.get(x).actor.actor_type != ActorType::Person {
@@ -896,10 +938,11 @@ impl<'a> Recognizer<'a> {
         let prev = a.prev_norm(i);
         let prev_is_det = (DETERMINERS.contains(&prev)
             || (i > 0 && a.tokens[i - 1].kind == TokenKind::Number))
-            && self.actor_end != i;
+            && self.actor_end != i
+            || self.modifier_end == i;
         // an adverb before the word makes it a verb: "to unconditionally pledge"
-        let prev_is_verb_ctx =
-            VERB_CONTEXT.contains(&prev) || (prev.len() > 4 && prev.ends_with("ly"));
+        let prev_is_verb_ctx = VERB_CONTEXT.contains(&prev)
+            || (prev.len() > 4 && prev.ends_with("ly") && !LY_ADJECTIVES.contains(&prev));
         let noun = cands
             .iter()
             .find(|&&t| self.lex.triggers[t as usize].form == crate::lexicon::VerbForm::Noun);

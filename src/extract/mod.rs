@@ -1008,4 +1008,94 @@ mod tests {
         assert_eq!(&text[e.span[0]..e.span[1]], e.sentence);
         assert!(e.sentence.contains(&e.trigger));
     }
+
+    fn strikes(x: &Extraction) -> Vec<&Event> {
+        x.events
+            .iter()
+            .filter(|e| e.kind == EventKind::Strike)
+            .collect()
+    }
+
+    #[test]
+    fn a_strike_noun_with_nobody_named_needs_its_own_place() {
+        // the place belongs to another phrase: no attack is reported
+        let x = run("Chile lifted the curfew in Valparaiso that was imposed after bloody riots and clashes there.");
+        assert!(strikes(&x).is_empty(), "{:#?}", x.events);
+        let x = run("Germany withdrew some invasion forces from Poland on Friday.");
+        assert!(strikes(&x).is_empty(), "{:#?}", x.events);
+        // the place is attached to the noun
+        let x = run("Shops stayed closed on Monday after the clashes in Valparaiso.");
+        assert_eq!(strikes(&x).len(), 1, "{:#?}", x.events);
+        let x = run("Ministers met in Geneva amid the battle for Syria.");
+        assert_eq!(strikes(&x).len(), 1, "{:#?}", x.events);
+    }
+
+    #[test]
+    fn an_attack_a_speaker_says_had_happened_is_an_accusation() {
+        let x = run("Chile claimed that Peru had attacked Bolivia.");
+        assert!(strikes(&x).is_empty(), "{:#?}", x.events);
+        assert!(x.events.iter().any(|e| e.kind == EventKind::Statement));
+        // a report of an attack in the simple past is still an attack
+        let x = run("Chile said Peru attacked Bolivia on Monday.");
+        assert_eq!(strikes(&x).len(), 1, "{:#?}", x.events);
+    }
+
+    #[test]
+    fn a_name_after_an_indefinite_article_modifies_the_next_word() {
+        // "an Islamic State target": "target" is a noun, no strike on it
+        let x = run("Jets hit an Islamic State target west of Mosul.");
+        assert!(
+            strikes(&x).iter().all(|e| e.trigger != "target"),
+            "{:#?}",
+            x.events
+        );
+        // a person after "a" is still a subject
+        let x = run("A Russian official offered talks to Ukraine.");
+        assert!(x.events.iter().any(|e| e.kind == EventKind::Proposal));
+    }
+
+    #[test]
+    fn a_rejected_offer_owned_by_a_state_is_no_proposal() {
+        let x = run("Peru rejected on Monday a United Nations offer of aid.");
+        assert!(
+            x.events.iter().all(|e| e.kind != EventKind::Proposal),
+            "{:#?}",
+            x.events
+        );
+        let x = run("Peru welcomed a U.S. offer of aid.");
+        assert!(x.events.iter().any(|e| e.kind == EventKind::Proposal));
+    }
+
+    #[test]
+    fn an_attack_a_statement_is_about_is_no_strike() {
+        let x = run("The rebels claimed responsibility for the deadly attack on Monday.");
+        assert!(strikes(&x).is_empty(), "{:#?}", x.events);
+        assert!(x.events.iter().any(|e| e.kind == EventKind::Statement));
+        let x = run("Peru blamed Chile for the bombing of the bridge.");
+        assert!(strikes(&x).is_empty(), "{:#?}", x.events);
+        // another clause: "that" ends the statement's reach
+        let x = run("Peru said that Chilean jets carried out the bombing of the bridge.");
+        assert_eq!(strikes(&x).len(), 1, "{:#?}", x.events);
+    }
+
+    #[test]
+    fn an_adjective_in_ly_leaves_a_noun_trigger_a_noun() {
+        // "deadly" is no adverb: "attack" is the noun, with nobody named
+        let x = run("Peru said a deadly attack was over.");
+        assert!(
+            strikes(&x).iter().all(|e| e.source.is_none()),
+            "{:#?}",
+            x.events
+        );
+    }
+
+    #[test]
+    fn a_speaker_announcing_its_own_intent_makes_a_proposal_not_a_statement() {
+        let x = run("Peru said it will send aid to Chile.");
+        let kinds: Vec<EventKind> = x.events.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, [EventKind::Proposal], "{:#?}", x.events);
+        // someone else's intent leaves the statement
+        let x = run("Peru said Chile will send aid to Bolivia.");
+        assert!(x.events.iter().any(|e| e.kind == EventKind::Statement));
+    }
 }
