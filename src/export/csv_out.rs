@@ -4,8 +4,7 @@
 //! date columns there: time goes in a `Timeset` interval).
 
 use super::cell_safe;
-use super::network::{actor_event_counts, actor_spans, actor_ties};
-use crate::graph::EventGraph;
+use super::derived::Derived;
 use std::io::{self, Write};
 
 fn csv_err(e: csv::Error) -> io::Error {
@@ -37,7 +36,8 @@ pub const EVENT_COLUMNS: &[&str] = &[
 ];
 
 /// `events.csv`: one row per event, in time order.
-pub fn write_events(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_events(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
+    let g = d.g;
     let mut w = csv::Writer::from_writer(out);
     w.write_record(EVENT_COLUMNS).map_err(csv_err)?;
     let name = |id: &str| {
@@ -96,7 +96,8 @@ pub fn write_events(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
 
 /// `nodes.csv` for Gephi: `Id, Label`, attributes, and a `Timeset` interval
 /// from the actor's first to last asserted event.
-pub fn write_nodes(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_nodes(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
+    let g = d.g;
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "Id",
@@ -111,8 +112,7 @@ pub fn write_nodes(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
         "Timeset",
     ])
     .map_err(csv_err)?;
-    let counts = actor_event_counts(g);
-    let spans = actor_spans(g);
+    let (counts, spans) = (d.counts(), d.spans());
     for a in &g.data.actors {
         let c = counts.get(&a.id).copied().unwrap_or_default();
         let timeset = spans
@@ -140,7 +140,7 @@ pub fn write_nodes(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
 /// `edges.csv` for Gephi: `Source, Target, Type, Kind, Id, Label, Weight`,
 /// attributes and a `Timeset`. `Kind` keeps relations between one pair
 /// apart in Gephi's multigraph.
-pub fn write_edges(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_edges(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "Source",
@@ -155,7 +155,7 @@ pub fn write_edges(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
         "Timeset",
     ])
     .map_err(csv_err)?;
-    for (i, t) in actor_ties(g).iter().enumerate() {
+    for (i, t) in d.ties().iter().enumerate() {
         let timeset = match (t.first_date, t.last_date) {
             (Some(f), Some(l)) => format!("<[{f}, {l}]>"),
             _ => String::new(),

@@ -3,7 +3,7 @@
 //! on every node and edge, `weight` > 0, `edgedefault` written. Dates are
 //! ISO strings (GraphML has no date type and no timeline).
 
-use super::network::{actor_event_counts, actor_spans, actor_ties};
+use super::derived::Derived;
 use super::xml::{empty, end, finish, start, writer, W};
 use super::xml_safe;
 use crate::graph::{EventGraph, Node};
@@ -87,7 +87,8 @@ const FULL_KEYS: &[Key] = &[
 
 /// The full graph: actor, event and place nodes; edges from each event to
 /// its actors (with their role) and its place.
-pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_full(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
+    let g = d.g;
     let mut w = writer(out);
     header(&mut w, FULL_KEYS)?;
     start(
@@ -114,7 +115,7 @@ pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
             }
             Node::Event(i) => {
                 let e = g.event(*i);
-                data(&mut w, "label", &event_label(g, e))?;
+                data(&mut w, "label", d.event_label(*i))?;
                 data(&mut w, "node_type", "event")?;
                 data(&mut w, "kind", e.kind.as_str())?;
                 if let Some(d) = e.date {
@@ -223,7 +224,8 @@ const ACTOR_KEYS: &[Key] = &[
 
 /// The actor network: one edge per actor pair and relation, weighted by the
 /// number of asserted events.
-pub fn write_actors(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_actors(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
+    let g = d.g;
     let mut w = writer(out);
     header(&mut w, ACTOR_KEYS)?;
     start(
@@ -231,8 +233,7 @@ pub fn write_actors(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
         "graph",
         &[("id", "actors"), ("edgedefault", "directed")],
     )?;
-    let counts = actor_event_counts(g);
-    let spans = actor_spans(g);
+    let (counts, spans) = (d.counts(), d.spans());
     for a in &g.data.actors {
         start(&mut w, "node", &[("id", &nmtoken(&a.id))])?;
         data(&mut w, "label", &a.name)?;
@@ -252,7 +253,7 @@ pub fn write_actors(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
         }
         end(&mut w, "node")?;
     }
-    for (i, t) in actor_ties(g).iter().enumerate() {
+    for (i, t) in d.ties().iter().enumerate() {
         // one edge default for all readers: "met" ties are symmetric and
         // written in id order (NetworkX rejects mixed directions)
         start(

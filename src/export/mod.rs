@@ -9,6 +9,7 @@
 //! spreadsheet would run as formulas.
 
 mod csv_out;
+mod derived;
 mod formats;
 mod gexf;
 mod graphml;
@@ -19,6 +20,7 @@ use crate::graph::EventGraph;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+pub use derived::Derived;
 pub use formats::{export, ExportOptions, Format, View};
 pub use network::{actor_event_counts, actor_ties, Tie};
 
@@ -44,7 +46,7 @@ pub const FILES: &[&str] = &[
 ];
 
 /// A writer of one view of the graph.
-type WriteView = fn(&EventGraph, &mut dyn Write) -> std::io::Result<()>;
+type WriteView = fn(&Derived, &mut dyn Write) -> std::io::Result<()>;
 
 /// What writes each of [`FILES`], in the same order.
 const WRITERS: &[WriteView] = &[
@@ -55,7 +57,7 @@ const WRITERS: &[WriteView] = &[
     csv_out::write_events,
     csv_out::write_nodes,
     csv_out::write_edges,
-    write_json,
+    write_json_view,
 ];
 
 /// Write every export into `dir` (created if missing); returns the paths,
@@ -69,6 +71,8 @@ pub fn write_all(g: &EventGraph, dir: &Path) -> Result<Vec<PathBuf>, ExportError
         path: dir.display().to_string(),
         source,
     })?;
+    let derived = Derived::new(g);
+    let d = &derived;
     let written: Vec<Result<PathBuf, ExportError>> = std::thread::scope(|s| {
         let writing: Vec<_> = FILES
             .iter()
@@ -76,7 +80,7 @@ pub fn write_all(g: &EventGraph, dir: &Path) -> Result<Vec<PathBuf>, ExportError
             .map(|(name, write)| {
                 s.spawn(move || {
                     let p = dir.join(name);
-                    atomic_write(&p, &mut |w| write(g, w))?;
+                    atomic_write(&p, &mut |w| write(d, w))?;
                     Ok(p)
                 })
             })
@@ -90,6 +94,10 @@ pub fn write_all(g: &EventGraph, dir: &Path) -> Result<Vec<PathBuf>, ExportError
             .collect()
     });
     written.into_iter().collect()
+}
+
+fn write_json_view(d: &Derived, w: &mut dyn Write) -> std::io::Result<()> {
+    write_json(d.g, w)
 }
 
 /// `graph.json`: the whole graph, readable back with
