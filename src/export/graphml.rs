@@ -185,20 +185,24 @@ fn nmtoken(id: &str) -> String {
 
 /// "meeting 2017-04-12: Rex Tillerson, Sergey Lavrov".
 pub fn event_label(g: &EventGraph, e: &crate::graph::EventNode) -> String {
-    let names: Vec<String> = e
-        .actor_ids()
-        .iter()
-        .map(|id| {
-            g.actor(id)
-                .map(|a| a.name.clone())
-                .unwrap_or_else(|| id.to_string())
-        })
-        .collect();
-    let date = e
-        .date
-        .map(|d| d.start.to_string())
-        .unwrap_or_else(|| "undated".into());
-    format!("{} {}: {}", e.kind, date, names.join(", "))
+    use std::fmt::Write as _;
+    let mut label = String::with_capacity(64);
+    // writing into a String cannot fail
+    let _ = write!(label, "{} ", e.kind);
+    match e.date {
+        Some(d) => {
+            let _ = write!(label, "{}", d.start);
+        }
+        None => label.push_str("undated"),
+    }
+    label.push_str(": ");
+    for (i, id) in e.actor_ids().into_iter().enumerate() {
+        if i > 0 {
+            label.push_str(", ");
+        }
+        label.push_str(g.actor(id).map(|a| a.name.as_str()).unwrap_or(id));
+    }
+    label
 }
 
 const ACTOR_KEYS: &[Key] = &[
