@@ -273,7 +273,9 @@ impl EventGraph {
         }
         for (i, e) in data.events.iter().enumerate() {
             let n = graph.add_node(Node::Event(i));
-            let mut linked = BTreeSet::new();
+            // an event links a handful of actors: a list beats a set of
+            // copied ids
+            let mut linked: Vec<&str> = Vec::new();
             for (id, role) in e
                 .source
                 .iter()
@@ -282,7 +284,8 @@ impl EventGraph {
                 .chain(e.participants.iter().map(|p| (p, Role::Participant)))
             {
                 if let Some(&a) = actor_index.get(id) {
-                    if linked.insert(id.clone()) {
+                    if !linked.contains(&id.as_str()) {
+                        linked.push(id);
                         graph.add_edge(n, a, role);
                     }
                 }
