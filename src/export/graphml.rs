@@ -99,11 +99,11 @@ pub fn write_full(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
     let mut ids = rustc_hash::FxHashMap::default();
     for n in g.graph.node_indices() {
         let node = &g.graph[n];
-        let id = nmtoken(&match node {
-            Node::Actor(a) => format!("actor:{}", a.id),
-            Node::Event(i) => format!("event:{}", g.event(*i).id),
-            Node::Place(p) => format!("place:{}", p.id),
-        });
+        let id = match node {
+            Node::Actor(a) => prefixed_nmtoken("actor:", &a.id),
+            Node::Event(i) => prefixed_nmtoken("event:", &g.event(*i).id),
+            Node::Place(p) => prefixed_nmtoken("place:", &p.id),
+        };
         start(&mut w, "node", &[("id", &id)])?;
         match node {
             Node::Actor(a) => {
@@ -172,15 +172,27 @@ pub fn write_full(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
 /// An id as an XML name token (GraphML ids are NMTOKENs): characters
 /// outside letters, digits, `.`, `-`, `_`, `:` become `_`.
 fn nmtoken(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ':') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(id.len());
+    push_nmtoken(&mut out, id);
+    out
+}
+
+/// [`nmtoken`] of `prefix` + `id`, built in one `String`.
+fn prefixed_nmtoken(prefix: &str, id: &str) -> String {
+    let mut out = String::with_capacity(prefix.len() + id.len());
+    push_nmtoken(&mut out, prefix);
+    push_nmtoken(&mut out, id);
+    out
+}
+
+fn push_nmtoken(out: &mut String, id: &str) {
+    out.extend(id.chars().map(|c| {
+        if c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ':') {
+            c
+        } else {
+            '_'
+        }
+    }));
 }
 
 /// "meeting 2017-04-12: Rex Tillerson, Sergey Lavrov".

@@ -91,9 +91,16 @@ pub struct EventNode {
 }
 
 impl EventNode {
+    /// The distinct documents of the reports, sorted.
     pub fn doc_ids(&self) -> Vec<&str> {
-        let s: BTreeSet<&str> = self.provenance.iter().map(|p| &*p.doc_id).collect();
-        s.into_iter().collect()
+        let mut ids: Vec<&str> = self.provenance.iter().map(|p| &*p.doc_id).collect();
+        // merged events keep their reports in document order already: no
+        // set per event, only a check (a graph read from a file may differ)
+        if !ids.is_sorted() {
+            ids.sort_unstable();
+        }
+        ids.dedup();
+        ids
     }
 
     pub fn evidence(&self) -> &str {
