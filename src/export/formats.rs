@@ -4,7 +4,7 @@
 
 use super::csv_out;
 use super::network::actor_ties;
-use super::{atomic_write, cell_safe, gexf, graphml, ExportError};
+use super::{atomic_write, cell_safe, gexf, graphml, Derived, ExportError};
 use crate::graph::{EventGraph, Node};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -116,16 +116,30 @@ pub fn export(
         std::fs::create_dir_all(parent).map_err(|e| io_err(parent, e))?;
     }
     match (opts.format, opts.view) {
-        (Format::Graphml, View::Full) => put(path.into(), &mut |w| graphml::write_full(g, w))?,
-        (Format::Graphml, View::Actors) => put(path.into(), &mut |w| graphml::write_actors(g, w))?,
-        (Format::Gexf, View::Full) => put(path.into(), &mut |w| gexf::write_full(g, w))?,
-        (Format::Gexf, View::Actors) => put(path.into(), &mut |w| gexf::write_actors(g, w))?,
-        (Format::Timeline, _) => put(path.into(), &mut |w| csv_out::write_events(g, w))?,
+        (Format::Graphml, View::Full) => put(path.into(), &mut |w| {
+            graphml::write_full(&Derived::new(g), w)
+        })?,
+        (Format::Graphml, View::Actors) => put(path.into(), &mut |w| {
+            graphml::write_actors(&Derived::new(g), w)
+        })?,
+        (Format::Gexf, View::Full) => {
+            put(path.into(), &mut |w| gexf::write_full(&Derived::new(g), w))?
+        }
+        (Format::Gexf, View::Actors) => put(path.into(), &mut |w| {
+            gexf::write_actors(&Derived::new(g), w)
+        })?,
+        (Format::Timeline, _) => put(path.into(), &mut |w| {
+            csv_out::write_events(&Derived::new(g), w)
+        })?,
         (Format::Json, View::Full) => put(path.into(), &mut |w| super::write_json(g, w))?,
         (Format::Json, View::Actors) => put(path.into(), &mut |w| write_node_link(g, w))?,
         (Format::Csv, View::Actors) => {
-            put(path.join("nodes.csv"), &mut |w| csv_out::write_nodes(g, w))?;
-            put(path.join("edges.csv"), &mut |w| csv_out::write_edges(g, w))?;
+            put(path.join("nodes.csv"), &mut |w| {
+                csv_out::write_nodes(&Derived::new(g), w)
+            })?;
+            put(path.join("edges.csv"), &mut |w| {
+                csv_out::write_edges(&Derived::new(g), w)
+            })?;
         }
         (Format::Csv, View::Full) => {
             put(path.join("nodes.csv"), &mut |w| write_full_nodes_csv(g, w))?;

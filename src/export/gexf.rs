@@ -5,13 +5,16 @@
 //! `kind` and `label` on edges. In the actor view each relation is its own
 //! edge kind, so a meeting and a strike between the same pair stay apart.
 
-use super::network::{actor_event_counts, actor_ties};
+use super::derived::Derived;
+use super::network::Tie;
 use super::xml::{empty, end, finish, start, writer, xml_err, W};
 use crate::graph::{EventGraph, Node};
 use crate::model::{DateSpan, Factuality};
 use chrono::{Days, NaiveDate};
 use quick_xml::events::{BytesDecl, Event};
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 const NS: &str = "http://gexf.net/1.3";
@@ -85,58 +88,70 @@ fn attributes(w: &mut W, class: &str, attrs: &[(&str, &str)]) -> io::Result<()> 
     end(w, "attributes")
 }
 
-fn attvalues(w: &mut W, values: &[(&str, String)]) -> io::Result<()> {
-    let present: Vec<&(&str, String)> = values.iter().filter(|(_, v)| !v.is_empty()).collect();
-    if present.is_empty() {
+/// `<attvalues>` of the non-empty values, none if all are empty.
+fn attvalues(w: &mut W, values: &[(&str, &str)]) -> io::Result<()> {
+    if values.iter().all(|(_, v)| v.is_empty()) {
         return Ok(());
     }
     start(w, "attvalues", &[])?;
-    for (k, v) in present {
+    for (k, v) in values.iter().filter(|(_, v)| !v.is_empty()) {
         empty(w, "attvalue", &[("for", k), ("value", v)])?;
     }
     end(w, "attvalues")
 }
 
-/// Presence of an element: `start`/`end` for one period, `<spells>` for
-/// several. Returns the attributes to put on the element and whether spells
-/// must be written inside it.
-fn presence(spells: &[(NaiveDate, NaiveDate)]) -> (Vec<(&'static str, String)>, bool) {
-    match spells {
-        [] => (vec![], false),
-        [(s, e)] => (
-            vec![("start", s.to_string()), ("end", e.to_string())],
-            false,
-        ),
-        _ => (vec![], true),
-    }
+/// A day as GEXF writes it (ISO), into a stack buffer: no `String` per
+/// date of every node and edge.
+fn iso_day(d: NaiveDate, buf: &mut [u8; 16]) -> &str {
+    use std::io::Write as _;
+    let mut cur = std::io::Cursor::new(&mut buf[..]);
+    // chrono's Display of a date is at most 11 bytes ("+10000-01-01")
+    let n = match write!(cur, "{d}") {
+        Ok(()) => cur.position() as usize,
+        Err(_) => 0,
+    };
+    std::str::from_utf8(&buf[..n]).unwrap_or_default()
 }
 
 fn write_spells(w: &mut W, spells: &[(NaiveDate, NaiveDate)]) -> io::Result<()> {
     start(w, "spells", &[])?;
+    let (mut sb, mut eb) = ([0u8; 16], [0u8; 16]);
     for (s, e) in spells {
         empty(
             w,
             "spell",
-            &[("start", &s.to_string()), ("end", &e.to_string())],
+            &[
+                ("start", iso_day(*s, &mut sb)),
+                ("end", iso_day(*e, &mut eb)),
+            ],
         )?;
     }
     end(w, "spells")
 }
 
+/// Open `name` with `attrs` and its presence: `start`/`end` attributes
+/// for one period, `<spells>` inside it for several.
 fn open_element(
     w: &mut W,
     name: &str,
-    mut attrs: Vec<(&str, String)>,
+    attrs: &[(&str, &str)],
     spells: &[(NaiveDate, NaiveDate)],
 ) -> io::Result<()> {
-    let (time, inner) = presence(spells);
-    attrs.extend(time);
-    let refs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    start(w, name, &refs)?;
-    if inner {
-        write_spells(w, spells)?;
+    match spells {
+        [(s, e)] => {
+            let (mut sb, mut eb) = ([0u8; 16], [0u8; 16]);
+            let mut all: Vec<(&str, &str)> = Vec::with_capacity(attrs.len() + 2);
+            all.extend_from_slice(attrs);
+            all.push(("start", iso_day(*s, &mut sb)));
+            all.push(("end", iso_day(*e, &mut eb)));
+            start(w, name, &all)
+        }
+        [] => start(w, name, attrs),
+        _ => {
+            start(w, name, attrs)?;
+            write_spells(w, spells)
+        }
     }
-    Ok(())
 }
 
 fn span_of(d: &Option<DateSpan>) -> Option<(NaiveDate, NaiveDate)> {
@@ -164,15 +179,15 @@ fn bounds(g: &EventGraph) -> Option<(NaiveDate, NaiveDate)> {
 fn actor_spells(
     g: &EventGraph,
     asserted_only: bool,
-) -> BTreeMap<String, Vec<(NaiveDate, NaiveDate)>> {
-    let mut out: BTreeMap<String, Vec<(NaiveDate, NaiveDate)>> = BTreeMap::new();
+) -> FxHashMap<&str, Vec<(NaiveDate, NaiveDate)>> {
+    let mut out: FxHashMap<&str, Vec<(NaiveDate, NaiveDate)>> = FxHashMap::default();
     for e in &g.data.events {
         if asserted_only && e.factuality != Factuality::Asserted {
             continue;
         }
         if let Some(s) = span_of(&e.date) {
             for id in e.actor_ids() {
-                out.entry(id.to_string()).or_default().push(s);
+                out.entry(id).or_default().push(s);
             }
         }
     }
@@ -181,9 +196,55 @@ fn actor_spells(
         .collect()
 }
 
+/// `prefix` + `id` into `buf`, reused across elements.
+fn prefixed(buf: &mut String, prefix: &str, id: &str) {
+    buf.clear();
+    buf.push_str(prefix);
+    buf.push_str(id);
+}
+
+/// The node of event `i` with its attributes (the element is left open).
+fn write_event_node(w: &mut W, d: &Derived, i: usize, id: &mut String) -> io::Result<()> {
+    let e = d.g.event(i);
+    let sp: Vec<_> = span_of(&e.date).into_iter().collect();
+    prefixed(id, "event:", &e.id);
+    let attrs = [("id", id.as_str()), ("label", d.event_label(i))];
+    open_element(w, "node", &attrs, &sp)?;
+    let mut day = [0u8; 16];
+    let date = e
+        .date
+        .map(|x| iso_day(x.start, &mut day))
+        .unwrap_or_default();
+    let (mentions, documents, sources) = (
+        e.mentions.to_string(),
+        e.documents.to_string(),
+        e.sources.to_string(),
+    );
+    attvalues(
+        w,
+        &[
+            ("node_type", "event"),
+            ("kind", e.kind.as_str()),
+            ("date", date),
+            (
+                "precision",
+                e.date.map(|x| x.precision.as_str()).unwrap_or_default(),
+            ),
+            ("factuality", e.factuality.as_str()),
+            ("trigger", &e.trigger),
+            ("cameo", e.cameo.as_deref().unwrap_or_default()),
+            ("sentence", e.evidence()),
+            ("mentions", &mentions),
+            ("documents", &documents),
+            ("sources", &sources),
+        ],
+    )
+}
+
 /// The full graph: actor, event and place nodes; event → actor/place edges,
 /// each present from the event's date.
-pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_full(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
+    let g = d.g;
     let mut w = writer(out);
     header(&mut w, bounds(g))?;
     attributes(
@@ -216,78 +277,43 @@ pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
             place_spells.entry(p).or_default().push(s);
         }
     }
+    for v in place_spells.values_mut() {
+        *v = disjoint_spells(std::mem::take(v));
+    }
     start(&mut w, "nodes", &[])?;
+    let mut id = String::new();
     for n in g.graph.node_indices() {
         match &g.graph[n] {
             Node::Actor(a) => {
-                let sp = spells.get(&a.id).cloned().unwrap_or_default();
-                open_element(
-                    &mut w,
-                    "node",
-                    vec![("id", format!("actor:{}", a.id)), ("label", a.name.clone())],
-                    &sp,
-                )?;
+                let sp = spells.get(a.id.as_str()).map(Vec::as_slice);
+                prefixed(&mut id, "actor:", &a.id);
+                let attrs = [("id", id.as_str()), ("label", a.name.as_str())];
+                open_element(&mut w, "node", &attrs, sp.unwrap_or_default())?;
                 attvalues(
                     &mut w,
                     &[
-                        ("node_type", "actor".into()),
-                        ("actor_type", a.actor_type.as_str().into()),
-                        ("country", a.country.clone().unwrap_or_default()),
-                        ("role", a.role.clone().unwrap_or_default()),
+                        ("node_type", "actor"),
+                        ("actor_type", a.actor_type.as_str()),
+                        ("country", a.country.as_deref().unwrap_or_default()),
+                        ("role", a.role.as_deref().unwrap_or_default()),
                     ],
                 )?;
             }
-            Node::Event(i) => {
-                let e = g.event(*i);
-                let sp: Vec<_> = span_of(&e.date).into_iter().collect();
-                let label = super::graphml::event_label(g, e);
-                open_element(
-                    &mut w,
-                    "node",
-                    vec![("id", format!("event:{}", e.id)), ("label", label)],
-                    &sp,
-                )?;
-                attvalues(
-                    &mut w,
-                    &[
-                        ("node_type", "event".into()),
-                        ("kind", e.kind.as_str().into()),
-                        (
-                            "date",
-                            e.date.map(|d| d.start.to_string()).unwrap_or_default(),
-                        ),
-                        (
-                            "precision",
-                            e.date
-                                .map(|d| d.precision.as_str().to_string())
-                                .unwrap_or_default(),
-                        ),
-                        ("factuality", e.factuality.as_str().into()),
-                        ("trigger", e.trigger.clone()),
-                        ("cameo", e.cameo.clone().unwrap_or_default()),
-                        ("sentence", e.evidence().to_string()),
-                        ("mentions", e.mentions.to_string()),
-                        ("documents", e.documents.to_string()),
-                        ("sources", e.sources.to_string()),
-                    ],
-                )?;
-            }
+            Node::Event(i) => write_event_node(&mut w, d, *i, &mut id)?,
             Node::Place(p) => {
-                let sp =
-                    disjoint_spells(place_spells.get(p.id.as_str()).cloned().unwrap_or_default());
-                open_element(
-                    &mut w,
-                    "node",
-                    vec![("id", format!("place:{}", p.id)), ("label", p.name.clone())],
-                    &sp,
-                )?;
+                let sp = place_spells.get(p.id.as_str()).map(Vec::as_slice);
+                prefixed(&mut id, "place:", &p.id);
+                let attrs = [("id", id.as_str()), ("label", p.name.as_str())];
+                open_element(&mut w, "node", &attrs, sp.unwrap_or_default())?;
+                let lat = p.lat.map(|v| v.to_string()).unwrap_or_default();
+                let lon = p.lon.map(|v| v.to_string()).unwrap_or_default();
                 attvalues(
                     &mut w,
                     &[
-                        ("node_type", "place".into()),
-                        ("country", p.country.clone().unwrap_or_default()),
-                        ("lat", p.lat.map(|v| v.to_string()).unwrap_or_default()),
-                        ("lon", p.lon.map(|v| v.to_string()).unwrap_or_default()),
+                        ("node_type", "place"),
+                        ("country", p.country.as_deref().unwrap_or_default()),
+                        ("lat", &lat),
+                        ("lon", &lon),
                     ],
                 )?;
             }
@@ -296,35 +322,36 @@ pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
     }
     end(&mut w, "nodes")?;
     start(&mut w, "edges", &[])?;
+    let (mut edge_id, mut source, mut target) = (String::new(), String::new(), String::new());
     for ei in g.graph.edge_indices() {
         let Some((a, b)) = g.graph.edge_endpoints(ei) else {
             continue;
         };
-        let (&Node::Event(event), target) = (&g.graph[a], &g.graph[b]) else {
+        let (&Node::Event(event), target_node) = (&g.graph[a], &g.graph[b]) else {
             continue;
         };
         let e = g.event(event);
-        let target_id = match target {
-            Node::Actor(x) => format!("actor:{}", x.id),
-            Node::Place(p) => format!("place:{}", p.id),
-            Node::Event(x) => format!("event:{}", g.event(*x).id),
-        };
+        match target_node {
+            Node::Actor(x) => prefixed(&mut target, "actor:", &x.id),
+            Node::Place(p) => prefixed(&mut target, "place:", &p.id),
+            Node::Event(x) => prefixed(&mut target, "event:", &g.event(*x).id),
+        }
+        prefixed(&mut source, "event:", &e.id);
+        edge_id.clear();
+        // writing into a String cannot fail
+        let _ = write!(edge_id, "e{}", ei.index());
         let role = g.graph[ei].as_str();
         let sp: Vec<_> = span_of(&e.date).into_iter().collect();
-        open_element(
-            &mut w,
-            "edge",
-            vec![
-                ("id", format!("e{}", ei.index())),
-                ("source", format!("event:{}", e.id)),
-                ("target", target_id),
-                ("label", role.to_string()),
-                ("kind", role.to_string()),
-                ("weight", "1.0".to_string()),
-            ],
-            &sp,
-        )?;
-        attvalues(&mut w, &[("role", role.to_string())])?;
+        let attrs = [
+            ("id", edge_id.as_str()),
+            ("source", source.as_str()),
+            ("target", target.as_str()),
+            ("label", role),
+            ("kind", role),
+            ("weight", "1.0"),
+        ];
+        open_element(&mut w, "edge", &attrs, &sp)?;
+        attvalues(&mut w, &[("role", role)])?;
         end(&mut w, "edge")?;
     }
     end(&mut w, "edges")?;
@@ -335,7 +362,8 @@ pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
 
 /// The actor network over asserted events: one edge per pair and relation
 /// (`kind` = relation), present on the days of its events.
-pub fn write_actors(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_actors(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
+    let g = d.g;
     let mut w = writer(out);
     header(&mut w, bounds(g))?;
     attributes(
@@ -363,75 +391,87 @@ pub fn write_actors(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
         ],
     )?;
     let spells = actor_spells(g, true);
-    let counts = actor_event_counts(g);
-    let events: rustc_hash::FxHashMap<&str, &crate::graph::EventNode> =
+    let counts = d.counts();
+    let events: FxHashMap<&str, &crate::graph::EventNode> =
         g.data.events.iter().map(|e| (e.id.as_str(), e)).collect();
     start(&mut w, "nodes", &[])?;
     for a in &g.data.actors {
-        let sp = spells.get(&a.id).cloned().unwrap_or_default();
-        open_element(
-            &mut w,
-            "node",
-            vec![("id", a.id.clone()), ("label", a.name.clone())],
-            &sp,
-        )?;
+        let sp = spells.get(a.id.as_str()).map(Vec::as_slice);
+        let attrs = [("id", a.id.as_str()), ("label", a.name.as_str())];
+        open_element(&mut w, "node", &attrs, sp.unwrap_or_default())?;
         let c = counts.get(&a.id).copied().unwrap_or_default();
+        let c = c.map(|n| n.to_string());
         attvalues(
             &mut w,
             &[
-                ("actor_type", a.actor_type.as_str().into()),
-                ("country", a.country.clone().unwrap_or_default()),
-                ("role", a.role.clone().unwrap_or_default()),
-                ("meetings", c[0].to_string()),
-                ("statements", c[1].to_string()),
-                ("strikes", c[2].to_string()),
-                ("proposals", c[3].to_string()),
+                ("actor_type", a.actor_type.as_str()),
+                ("country", a.country.as_deref().unwrap_or_default()),
+                ("role", a.role.as_deref().unwrap_or_default()),
+                ("meetings", &c[0]),
+                ("statements", &c[1]),
+                ("strikes", &c[2]),
+                ("proposals", &c[3]),
             ],
         )?;
         end(&mut w, "node")?;
     }
     end(&mut w, "nodes")?;
     start(&mut w, "edges", &[])?;
-    for (i, t) in actor_ties(g).iter().enumerate() {
-        let sp = disjoint_spells(
-            t.event_ids
-                .iter()
-                .filter_map(|id| events.get(id.as_str()).and_then(|e| span_of(&e.date)))
-                .collect(),
-        );
-        let attrs = vec![
-            ("id", format!("t{i}")),
-            ("source", t.source.clone()),
-            ("target", t.target.clone()),
-            ("label", t.relation.to_string()),
-            ("kind", t.relation.to_string()),
-            ("weight", format!("{:.1}", t.weight as f64)),
-        ];
-        // "met" ties are symmetric, written in id order like the GraphML;
-        // one edge direction keeps NetworkX and Gephi Lite reading alike
-        open_element(&mut w, "edge", attrs, &sp)?;
-        attvalues(
-            &mut w,
-            &[
-                ("relation", t.relation.to_string()),
-                (
-                    "first_date",
-                    t.first_date.map(|d| d.to_string()).unwrap_or_default(),
-                ),
-                (
-                    "last_date",
-                    t.last_date.map(|d| d.to_string()).unwrap_or_default(),
-                ),
-                ("event_ids", t.event_ids.join(";")),
-                ("sources", t.sources.to_string()),
-            ],
-        )?;
-        end(&mut w, "edge")?;
+    for (i, t) in d.ties().iter().enumerate() {
+        write_tie(&mut w, &events, i, t)?;
     }
     end(&mut w, "edges")?;
     end(&mut w, "graph")?;
     end(&mut w, "gexf")?;
     finish(w)
+}
+
+/// Edge `t{i}` of the actor network, present on the days of its events.
+fn write_tie(
+    w: &mut W,
+    events: &FxHashMap<&str, &crate::graph::EventNode>,
+    i: usize,
+    t: &Tie,
+) -> io::Result<()> {
+    let sp = disjoint_spells(
+        t.event_ids
+            .iter()
+            .filter_map(|id| events.get(id.as_str()).and_then(|e| span_of(&e.date)))
+            .collect(),
+    );
+    let id = format!("t{i}");
+    let weight = format!("{:.1}", t.weight as f64);
+    let attrs = [
+        ("id", id.as_str()),
+        ("source", t.source.as_str()),
+        ("target", t.target.as_str()),
+        ("label", t.relation),
+        ("kind", t.relation),
+        ("weight", weight.as_str()),
+    ];
+    // "met" ties are symmetric, written in id order like the GraphML;
+    // one edge direction keeps NetworkX and Gephi Lite reading alike
+    open_element(w, "edge", &attrs, &sp)?;
+    let (mut first, mut last) = ([0u8; 16], [0u8; 16]);
+    let first = t
+        .first_date
+        .map(|x| iso_day(x, &mut first))
+        .unwrap_or_default();
+    let last = t
+        .last_date
+        .map(|x| iso_day(x, &mut last))
+        .unwrap_or_default();
+    attvalues(
+        w,
+        &[
+            ("relation", t.relation),
+            ("first_date", first),
+            ("last_date", last),
+            ("event_ids", &t.event_ids.join(";")),
+            ("sources", &t.sources.to_string()),
+        ],
+    )?;
+    end(w, "edge")
 }
 
 #[cfg(test)]

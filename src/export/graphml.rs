@@ -3,7 +3,7 @@
 //! on every node and edge, `weight` > 0, `edgedefault` written. Dates are
 //! ISO strings (GraphML has no date type and no timeline).
 
-use super::network::{actor_event_counts, actor_spans, actor_ties};
+use super::derived::Derived;
 use super::xml::{empty, end, finish, start, writer, W};
 use super::xml_safe;
 use crate::graph::{EventGraph, Node};
@@ -87,7 +87,8 @@ const FULL_KEYS: &[Key] = &[
 
 /// The full graph: actor, event and place nodes; edges from each event to
 /// its actors (with their role) and its place.
-pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_full(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
+    let g = d.g;
     let mut w = writer(out);
     header(&mut w, FULL_KEYS)?;
     start(
@@ -98,11 +99,11 @@ pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
     let mut ids = rustc_hash::FxHashMap::default();
     for n in g.graph.node_indices() {
         let node = &g.graph[n];
-        let id = nmtoken(&match node {
-            Node::Actor(a) => format!("actor:{}", a.id),
-            Node::Event(i) => format!("event:{}", g.event(*i).id),
-            Node::Place(p) => format!("place:{}", p.id),
-        });
+        let id = match node {
+            Node::Actor(a) => prefixed_nmtoken("actor:", &a.id),
+            Node::Event(i) => prefixed_nmtoken("event:", &g.event(*i).id),
+            Node::Place(p) => prefixed_nmtoken("place:", &p.id),
+        };
         start(&mut w, "node", &[("id", &id)])?;
         match node {
             Node::Actor(a) => {
@@ -114,7 +115,7 @@ pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
             }
             Node::Event(i) => {
                 let e = g.event(*i);
-                data(&mut w, "label", &event_label(g, e))?;
+                data(&mut w, "label", d.event_label(*i))?;
                 data(&mut w, "node_type", "event")?;
                 data(&mut w, "kind", e.kind.as_str())?;
                 if let Some(d) = e.date {
@@ -171,33 +172,49 @@ pub fn write_full(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
 /// An id as an XML name token (GraphML ids are NMTOKENs): characters
 /// outside letters, digits, `.`, `-`, `_`, `:` become `_`.
 fn nmtoken(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ':') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(id.len());
+    push_nmtoken(&mut out, id);
+    out
+}
+
+/// [`nmtoken`] of `prefix` + `id`, built in one `String`.
+fn prefixed_nmtoken(prefix: &str, id: &str) -> String {
+    let mut out = String::with_capacity(prefix.len() + id.len());
+    push_nmtoken(&mut out, prefix);
+    push_nmtoken(&mut out, id);
+    out
+}
+
+fn push_nmtoken(out: &mut String, id: &str) {
+    out.extend(id.chars().map(|c| {
+        if c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ':') {
+            c
+        } else {
+            '_'
+        }
+    }));
 }
 
 /// "meeting 2017-04-12: Rex Tillerson, Sergey Lavrov".
 pub fn event_label(g: &EventGraph, e: &crate::graph::EventNode) -> String {
-    let names: Vec<String> = e
-        .actor_ids()
-        .iter()
-        .map(|id| {
-            g.actor(id)
-                .map(|a| a.name.clone())
-                .unwrap_or_else(|| id.to_string())
-        })
-        .collect();
-    let date = e
-        .date
-        .map(|d| d.start.to_string())
-        .unwrap_or_else(|| "undated".into());
-    format!("{} {}: {}", e.kind, date, names.join(", "))
+    use std::fmt::Write as _;
+    let mut label = String::with_capacity(64);
+    // writing into a String cannot fail
+    let _ = write!(label, "{} ", e.kind);
+    match e.date {
+        Some(d) => {
+            let _ = write!(label, "{}", d.start);
+        }
+        None => label.push_str("undated"),
+    }
+    label.push_str(": ");
+    for (i, id) in e.actor_ids().into_iter().enumerate() {
+        if i > 0 {
+            label.push_str(", ");
+        }
+        label.push_str(g.actor(id).map(|a| a.name.as_str()).unwrap_or(id));
+    }
+    label
 }
 
 const ACTOR_KEYS: &[Key] = &[
@@ -223,7 +240,8 @@ const ACTOR_KEYS: &[Key] = &[
 
 /// The actor network: one edge per actor pair and relation, weighted by the
 /// number of asserted events.
-pub fn write_actors(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_actors(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
+    let g = d.g;
     let mut w = writer(out);
     header(&mut w, ACTOR_KEYS)?;
     start(
@@ -231,8 +249,7 @@ pub fn write_actors(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
         "graph",
         &[("id", "actors"), ("edgedefault", "directed")],
     )?;
-    let counts = actor_event_counts(g);
-    let spans = actor_spans(g);
+    let (counts, spans) = (d.counts(), d.spans());
     for a in &g.data.actors {
         start(&mut w, "node", &[("id", &nmtoken(&a.id))])?;
         data(&mut w, "label", &a.name)?;
@@ -252,7 +269,7 @@ pub fn write_actors(g: &EventGraph, out: &mut dyn Write) -> io::Result<()> {
         }
         end(&mut w, "node")?;
     }
-    for (i, t) in actor_ties(g).iter().enumerate() {
+    for (i, t) in d.ties().iter().enumerate() {
         // one edge default for all readers: "met" ties are symmetric and
         // written in id order (NetworkX rejects mixed directions)
         start(

@@ -5,6 +5,7 @@
 use super::xml_safe;
 use quick_xml::events::{BytesEnd, BytesStart, Event};
 use quick_xml::Writer;
+use std::cell::RefCell;
 use std::io::{self, BufWriter, Write};
 
 /// The XML writers' output, buffered here so that quick-xml's many small
@@ -27,22 +28,33 @@ pub fn xml_err(e: impl std::fmt::Display) -> io::Error {
     io::Error::other(e.to_string())
 }
 
-fn element<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
-    // room for the attributes up front: pushed one by one into a borrowed
-    // name, the buffer would be copied and regrown for each
-    let room: usize = attrs.iter().map(|(k, v)| k.len() + v.len() + 4).sum();
-    let mut buf = String::with_capacity(name.len() + room + room / 8);
-    buf.push_str(name);
-    let mut el = BytesStart::from_content(buf, name.len());
-    for (k, v) in attrs {
-        el.push_attribute((*k, xml_safe(v).as_ref()));
-    }
-    el
+thread_local! {
+    /// The start tag being written, reused for every element: built afresh,
+    /// each tag was an allocation of its own. Each file is written on its
+    /// own thread, so one per thread is one per writer.
+    static TAG: RefCell<BytesStart<'static>> = RefCell::new(BytesStart::new(""));
+}
+
+/// Write the start tag (`Start`) or empty element (`Empty`) `name` with
+/// `attrs`, each value escaped by quick-xml after [`xml_safe`].
+fn write_tag(w: &mut W, empty: bool, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+    TAG.with_borrow_mut(|tag| {
+        tag.clear_attributes();
+        tag.set_name(name.as_bytes());
+        for (k, v) in attrs {
+            tag.push_attribute((*k, xml_safe(v).as_ref()));
+        }
+        let event = if empty {
+            Event::Empty(tag.borrow())
+        } else {
+            Event::Start(tag.borrow())
+        };
+        w.write_event(event).map_err(xml_err)
+    })
 }
 
 pub fn start(w: &mut W, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
-    w.write_event(Event::Start(element(name, attrs)))
-        .map_err(xml_err)
+    write_tag(w, false, name, attrs)
 }
 
 pub fn end(w: &mut W, name: &str) -> io::Result<()> {
@@ -51,6 +63,5 @@ pub fn end(w: &mut W, name: &str) -> io::Result<()> {
 }
 
 pub fn empty(w: &mut W, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
-    w.write_event(Event::Empty(element(name, attrs)))
-        .map_err(xml_err)
+    write_tag(w, true, name, attrs)
 }

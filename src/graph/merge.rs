@@ -576,28 +576,37 @@ fn event_node(
 /// Events that share kind, date and actors but happened in different
 /// countries get the place's country in their id; any still equal a number.
 fn make_ids_unique(events: &mut [EventNode]) {
-    let mut count: BTreeMap<String, usize> = BTreeMap::new();
-    for e in events.iter() {
-        *count.entry(e.id.clone()).or_default() += 1;
+    let shared = ids_seen_twice(events);
+    for (e, _) in events.iter_mut().zip(&shared).filter(|(_, &s)| s) {
+        let country = e
+            .provenance
+            .iter()
+            .find_map(|p| p.place.as_ref().and_then(|pl| pl.country.clone()))
+            .unwrap_or_else(|| "unplaced".into());
+        e.id = format!("{}@{}", e.id, country.to_ascii_lowercase());
     }
-    for e in events.iter_mut() {
-        if count[&e.id] > 1 {
-            let country = e
-                .provenance
-                .iter()
-                .find_map(|p| p.place.as_ref().and_then(|pl| pl.country.clone()))
-                .unwrap_or_else(|| "unplaced".into());
-            e.id = format!("{}@{}", e.id, country.to_ascii_lowercase());
-        }
-    }
+    let still_shared = ids_seen_twice(events);
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for e in events.iter_mut() {
+    for (e, _) in events.iter_mut().zip(&still_shared).filter(|(_, &s)| s) {
         let n = seen.entry(e.id.clone()).or_default();
         *n += 1;
         if *n > 1 {
             e.id = format!("{}~{}", e.id, n);
         }
     }
+}
+
+/// For each event, whether another event has its id. Nearly all ids are
+/// unique: counted in a map of borrowed ids, nothing is copied.
+fn ids_seen_twice(events: &[EventNode]) -> Vec<bool> {
+    let mut count: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for e in events {
+        *count.entry(e.id.as_str()).or_default() += 1;
+    }
+    events
+        .iter()
+        .map(|e| count.get(e.id.as_str()).is_some_and(|&n| n > 1))
+        .collect()
 }
 
 /// A readable, stable id that is also a valid XML name token:

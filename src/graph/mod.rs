@@ -91,9 +91,16 @@ pub struct EventNode {
 }
 
 impl EventNode {
+    /// The distinct documents of the reports, sorted.
     pub fn doc_ids(&self) -> Vec<&str> {
-        let s: BTreeSet<&str> = self.provenance.iter().map(|p| &*p.doc_id).collect();
-        s.into_iter().collect()
+        let mut ids: Vec<&str> = self.provenance.iter().map(|p| &*p.doc_id).collect();
+        // merged events keep their reports in document order already: no
+        // set per event, only a check (a graph read from a file may differ)
+        if !ids.is_sorted() {
+            ids.sort_unstable();
+        }
+        ids.dedup();
+        ids
     }
 
     pub fn evidence(&self) -> &str {
@@ -273,7 +280,9 @@ impl EventGraph {
         }
         for (i, e) in data.events.iter().enumerate() {
             let n = graph.add_node(Node::Event(i));
-            let mut linked = BTreeSet::new();
+            // an event links a handful of actors: a list beats a set of
+            // copied ids
+            let mut linked: Vec<&str> = Vec::new();
             for (id, role) in e
                 .source
                 .iter()
@@ -282,7 +291,8 @@ impl EventGraph {
                 .chain(e.participants.iter().map(|p| (p, Role::Participant)))
             {
                 if let Some(&a) = actor_index.get(id) {
-                    if linked.insert(id.clone()) {
+                    if !linked.contains(&id.as_str()) {
+                        linked.push(id);
                         graph.add_edge(n, a, role);
                     }
                 }

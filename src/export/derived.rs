@@ -1,0 +1,63 @@
+//! What several views derive from the same graph — the actor network's
+//! ties, per-actor counts and date spans, event labels — computed once per
+//! export run instead of once per file.
+//!
+//! The files are written side by side, so each value sits in a
+//! [`OnceLock`]: the first writer that needs it computes it, the others
+//! wait for that result instead of repeating the work.
+
+use super::network::{actor_event_counts, actor_spans, actor_ties, Tie};
+use crate::graph::EventGraph;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// A finished graph and what its views share, each computed on first use.
+pub struct Derived<'g> {
+    pub g: &'g EventGraph,
+    ties: OnceLock<Vec<Tie>>,
+    counts: OnceLock<BTreeMap<String, [usize; 4]>>,
+    spans: OnceLock<BTreeMap<String, (NaiveDate, NaiveDate)>>,
+    labels: OnceLock<Vec<String>>,
+}
+
+impl<'g> Derived<'g> {
+    pub fn new(g: &'g EventGraph) -> Derived<'g> {
+        Derived {
+            g,
+            ties: OnceLock::new(),
+            counts: OnceLock::new(),
+            spans: OnceLock::new(),
+            labels: OnceLock::new(),
+        }
+    }
+
+    /// [`actor_ties`] of the graph.
+    pub fn ties(&self) -> &[Tie] {
+        self.ties.get_or_init(|| actor_ties(self.g))
+    }
+
+    /// [`actor_event_counts`] of the graph.
+    pub fn counts(&self) -> &BTreeMap<String, [usize; 4]> {
+        self.counts.get_or_init(|| actor_event_counts(self.g))
+    }
+
+    /// [`actor_spans`] of the graph.
+    pub fn spans(&self) -> &BTreeMap<String, (NaiveDate, NaiveDate)> {
+        self.spans.get_or_init(|| actor_spans(self.g))
+    }
+
+    /// The label of event `i` (index into `data.events`), see
+    /// [`super::graphml::event_label`].
+    pub fn event_label(&self, i: usize) -> &str {
+        let labels = self.labels.get_or_init(|| {
+            self.g
+                .data
+                .events
+                .iter()
+                .map(|e| super::graphml::event_label(self.g, e))
+                .collect()
+        });
+        labels.get(i).map(String::as_str).unwrap_or_default()
+    }
+}
