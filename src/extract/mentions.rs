@@ -416,7 +416,7 @@ pub struct Recognizer<'a> {
     /// The person the text is about: the speaker or actor of the last
     /// sentence's events, set by extraction after each sentence.
     pub focus: Option<usize>,
-    /// The document's id, scoping groups nobody identified ("police").
+    /// What scopes groups nobody identified ("police") to one story.
     pub scope: Option<String>,
     /// Token after the last actor mention: a trigger there follows its
     /// subject ("a Russian official offered"), whatever the word before.
