@@ -84,6 +84,12 @@ pub fn tokenize(text: &str) -> (Vec<Token>, String) {
             norm[n0 as usize..].make_ascii_lowercase();
             cap = byte.is_ascii_uppercase();
             upper = word.letters >= 2 && word.uppers == word.letters;
+        } else if byte < 0x80 && !byte.is_ascii_alphanumeric() && byte != b'\'' {
+            // ASCII punctuation is one token of one byte, folded to itself
+            i += 1;
+            kind = TokenKind::Punct;
+            norm.push(if byte == b'`' { '\'' } else { byte as char });
+            (cap, upper) = (false, false);
         } else {
             if byte.is_ascii_alphanumeric() {
                 i = word_end(text, i, byte as char);
