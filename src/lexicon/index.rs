@@ -140,8 +140,11 @@ impl PhraseIndex {
 
     fn word_id(&self, a: &Analysis, j: usize) -> u32 {
         let w = a.norm(j);
-        if let ([b], Some(ids)) = (w.as_bytes(), self.byte_words.get(..256)) {
-            return ids[*b as usize];
+        // `byte_words` is empty until `finish`; the map answers until then
+        if let [b] = w.as_bytes() {
+            if let Some(&id) = self.byte_words.get(*b as usize) {
+                return id;
+            }
         }
         self.words.get(w).copied().unwrap_or(NO_WORD)
     }

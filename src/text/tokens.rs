@@ -63,10 +63,13 @@ pub fn tokenize(text: &str) -> (Vec<Token>, String) {
                 i += 1;
                 continue;
             }
-        } else if is_space(char_at(text, i)) {
-            space_before = true;
-            i += char_at(text, i).len_utf8();
-            continue;
+        } else {
+            let c = char_at(text, i);
+            if is_space(c) {
+                space_before = true;
+                i += c.len_utf8();
+                continue;
+            }
         }
         let start = i;
         let kind;
@@ -91,34 +94,25 @@ pub fn tokenize(text: &str) -> (Vec<Token>, String) {
             norm.push(if byte == b'`' { '\'' } else { byte as char });
             (cap, upper) = (false, false);
         } else {
-            if byte.is_ascii_alphanumeric() {
-                i = word_end(text, i, byte as char);
-                kind = if byte.is_ascii_digit() {
+            // abbreviations, digit groups, apostrophes, other scripts
+            let c = char_at(text, i);
+            if is_alphanumeric(c) {
+                i = word_end(text, i, c);
+                kind = if c.is_ascii_digit() {
                     TokenKind::Number
                 } else {
                     TokenKind::Word
                 };
+            } else if (c == '\'' || c == '\u{2019}') && possessive_at(text, i) {
+                i += c.len_utf8() + 1;
+                kind = TokenKind::Word;
             } else {
-                let c = char_at(text, i);
-                if is_alphanumeric(c) {
-                    i = word_end(text, i, c);
-                    kind = TokenKind::Word;
-                } else if (c == '\'' || c == '\u{2019}') && possessive_at(text, i) {
-                    i += c.len_utf8() + 1;
-                    kind = TokenKind::Word;
-                } else {
-                    i += c.len_utf8();
-                    kind = TokenKind::Punct;
-                }
+                i += c.len_utf8();
+                kind = TokenKind::Punct;
             }
             let surface = &text[start..i];
-            (cap, upper) = if surface.is_ascii() {
-                normalize_ascii_into(surface, &mut norm);
-                ascii_case_flags(surface.as_bytes())
-            } else {
-                normalize_into(surface, &mut norm);
-                case_flags(surface)
-            };
+            normalize_into(surface, &mut norm);
+            (cap, upper) = case_flags(surface);
         }
         tokens.push(Token {
             start,
@@ -215,16 +209,6 @@ fn case_flags(surface: &str) -> (bool, bool) {
         all_upper &= is_uppercase(l);
     }
     let cap = surface.chars().next().is_some_and(is_uppercase);
-    (cap, n_letters >= 2 && all_upper)
-}
-
-fn ascii_case_flags(surface: &[u8]) -> (bool, bool) {
-    let (mut n_letters, mut all_upper) = (0, true);
-    for &l in surface.iter().filter(|c| c.is_ascii_alphabetic()) {
-        n_letters += 1;
-        all_upper &= l.is_ascii_uppercase();
-    }
-    let cap = surface.first().is_some_and(|c| c.is_ascii_uppercase());
     (cap, n_letters >= 2 && all_upper)
 }
 
@@ -359,25 +343,6 @@ fn dotted_abbreviation_end(text: &str, start: usize) -> Option<usize> {
     }
     let next_is_letter = char_at_opt(text, i).is_some_and(is_alphanumeric);
     (letters >= 2 && !next_is_letter).then_some(i)
-}
-
-/// [`normalize_into`] for ASCII text: a lower-cased copy, with abbreviation
-/// dots dropped and backticks read as apostrophes.
-fn normalize_ascii_into(s: &str, out: &mut String) {
-    let b = s.as_bytes();
-    if (b.len() > 1 && b.contains(&b'.')) || b.contains(&b'`') {
-        for &c in b {
-            match c {
-                b'.' if b.len() > 1 => {}
-                b'`' => out.push('\''),
-                c => out.push(c.to_ascii_lowercase() as char),
-            }
-        }
-        return;
-    }
-    let n = out.len();
-    out.push_str(s);
-    out[n..].make_ascii_lowercase();
 }
 
 /// Append the folded form of `s` to `out`.
