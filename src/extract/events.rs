@@ -513,9 +513,10 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         let (head_start, head_end) = (head.start, head.end);
         // the longest group phrase ending with the head ("suicide bombers")
         let (p0, inst) = (head_start.saturating_sub(2)..=head_start).find_map(|tok| {
-            self.lex
-                .matches_at(self.a, tok)
-                .into_iter()
+            self.rec
+                .token_matches()
+                .at(tok)
+                .iter()
                 .find_map(|m| match m.entry {
                     crate::lexicon::Entry::Institution(x) if tok + m.len == head_end => {
                         Some((tok, x))
@@ -941,7 +942,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         };
         it.kind == ItemKind::Word
             && (it.start.saturating_sub(1)..=it.start).any(|tok| {
-                self.lex.matches_at(self.a, tok).into_iter().any(|m| {
+                self.rec.token_matches().at(tok).iter().any(|m| {
                     tok + m.len == it.end
                         && matches!(
                             m.entry,

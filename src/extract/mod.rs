@@ -12,7 +12,7 @@ mod events;
 pub mod factuality;
 pub mod mentions;
 
-use crate::lexicon::{Entry, Lexicon, VerbForm};
+use crate::lexicon::{Entry, Lexicon, TokenMatches, VerbForm};
 use crate::model::{
     DateSpan, Document, Event, EventKind, Extraction, Factuality, Place, Precision,
 };
@@ -25,8 +25,8 @@ use mentions::{Item, ItemKind, Recognizer};
 /// Extract the events of one document.
 pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
     let a = text::analyze(&doc.text);
-    let dl = dateline(&a, lex);
     let token_matches = lex.token_matches(&a);
+    let dl = dateline(&a, lex, &token_matches);
     let mut rec = Recognizer::new(lex, &a, &token_matches, doc.date);
     rec.scope = Some(story_scope(&doc.text));
     let mut anchor: Option<NaiveDate> = None;
@@ -230,7 +230,7 @@ fn story_scope(text: &str) -> String {
     format!("story-{:012x}", h.finish() & 0xffff_ffff_ffff)
 }
 
-fn dateline(a: &Analysis, lex: &Lexicon) -> Option<Dateline> {
+fn dateline(a: &Analysis, lex: &Lexicon, tm: &TokenMatches) -> Option<Dateline> {
     let first = a.sentences.first()?;
     let end = first.tok_end.min(first.tok_start + 16);
     let dash = (first.tok_start..end).find(|&i| {
@@ -248,9 +248,8 @@ fn dateline(a: &Analysis, lex: &Lexicon) -> Option<Dateline> {
     let mut agency = None;
     let mut i = first.tok_start;
     while i < dash {
-        let ms = lex.matches_at(a, i);
         let mut step = 1;
-        for m in &ms {
+        for m in tm.at(i) {
             match m.entry {
                 Entry::Capital(c) if place.is_none() => {
                     let k = &lex.countries[c as usize];
