@@ -40,11 +40,14 @@ impl Token {
 /// Split `text` into tokens; returns them and the folded-forms buffer.
 ///
 /// Most news text is ASCII, so bytes below 128 are classified directly and
-/// only other characters are decoded; both paths give the same tokens.
+/// only other characters are decoded; both paths give the same tokens. The
+/// buffer starts as an ASCII-lowercased copy of the text, so a plain ASCII
+/// token's folded form is its own byte range there; only the other tokens
+/// ("U.S.", "Erdoğan", "’s") append a folded form after it.
 pub fn tokenize(text: &str) -> (Vec<Token>, String) {
     let b = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut norm = String::with_capacity(text.len());
+    let mut norm = text.to_ascii_lowercase();
     let mut i = 0;
     let mut space_before = true;
     let mut newlines = 0u32;
@@ -74,24 +77,27 @@ pub fn tokenize(text: &str) -> (Vec<Token>, String) {
         let start = i;
         let kind;
         let (cap, upper);
-        let n0 = norm.len() as u32;
-        if let Some(word) = plain_ascii_word(b, i) {
-            // the common case, a run of ASCII letters and digits: one pass
-            i = word.end;
+        let folded: (u32, u32);
+        if let Some(word_end) = plain_ascii_word(b, i) {
+            // the common case, a run of ASCII letters and digits
+            i = word_end;
             kind = if byte.is_ascii_digit() {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             };
-            norm.push_str(&text[start..i]);
-            norm[n0 as usize..].make_ascii_lowercase();
+            folded = (start as u32, i as u32);
             cap = byte.is_ascii_uppercase();
-            upper = word.letters >= 2 && word.uppers == word.letters;
+            upper = ascii_all_upper(&b[start..i]);
         } else if byte < 0x80 && !byte.is_ascii_alphanumeric() && byte != b'\'' {
             // ASCII punctuation is one token of one byte, folded to itself
             i += 1;
             kind = TokenKind::Punct;
-            norm.push(if byte == b'`' { '\'' } else { byte as char });
+            folded = if byte == b'`' {
+                append_folded("'", &mut norm)
+            } else {
+                (start as u32, i as u32)
+            };
             (cap, upper) = (false, false);
         } else {
             // abbreviations, digit groups, apostrophes, other scripts
@@ -111,14 +117,16 @@ pub fn tokenize(text: &str) -> (Vec<Token>, String) {
                 kind = TokenKind::Punct;
             }
             let surface = &text[start..i];
+            let n0 = norm.len() as u32;
             normalize_into(surface, &mut norm);
+            folded = (n0, norm.len() as u32);
             (cap, upper) = case_flags(surface);
         }
         tokens.push(Token {
             start,
             end: i,
             kind,
-            norm: (n0, norm.len() as u32),
+            norm: folded,
             cap,
             upper,
             space_before,
@@ -129,6 +137,13 @@ pub fn tokenize(text: &str) -> (Vec<Token>, String) {
         para_before = false;
     }
     (tokens, norm)
+}
+
+/// Append a folded form to the buffer; returns its range there.
+fn append_folded(f: &str, norm: &mut String) -> (u32, u32) {
+    let n0 = norm.len() as u32;
+    norm.push_str(f);
+    (n0, norm.len() as u32)
 }
 
 /// Per byte: 0 for anything but an ASCII letter or digit, else 1 for a
@@ -154,51 +169,51 @@ const fn ascii_classes() -> [u8; 256] {
     t
 }
 
-/// A word of ASCII letters and digits only, and what its letters are.
-struct PlainWord {
-    end: usize,
-    letters: u32,
-    uppers: u32,
-}
-
-/// The ASCII letters and digits from `start`, when nothing after them could
-/// extend the token (an abbreviation dot, a digit group, an inner apostrophe
-/// or a non-ASCII letter): then [`word_end`] would end it at the same place.
+/// The end of the ASCII letters and digits from `start`, when nothing
+/// after them could extend the token (an abbreviation dot, a digit group, an
+/// inner apostrophe or a non-ASCII letter): then [`word_end`] would end it at
+/// the same place.
 #[inline]
-fn plain_ascii_word(b: &[u8], start: usize) -> Option<PlainWord> {
-    let mut w = PlainWord {
-        end: start,
-        letters: 0,
-        uppers: 0,
-    };
-    for &c in &b[start..] {
-        let class = ASCII_CLASS[c as usize];
-        if class == 0 {
-            break;
-        }
-        w.letters += (class >> 1) as u32 & 1;
-        w.uppers += (class >> 2) as u32;
-        w.end += 1;
+fn plain_ascii_word(b: &[u8], start: usize) -> Option<usize> {
+    let mut end = start;
+    while b.get(end).is_some_and(|&c| ASCII_CLASS[c as usize] != 0) {
+        end += 1;
     }
-    if w.end == start {
+    if end == start {
         return None;
     }
-    let last = b[w.end - 1];
-    let plain = match b.get(w.end) {
+    let last = b[end - 1];
+    let plain = match b.get(end) {
         None => true,
         // "U.S.", "a.m."
-        Some(b'.') if w.end - start == 1 && last.is_ascii_alphabetic() => false,
+        Some(b'.') if end - start == 1 && last.is_ascii_alphabetic() => false,
         // "1,000", "3.5"
         Some(b'.' | b',') => {
-            !(last.is_ascii_digit() && b.get(w.end + 1).is_some_and(u8::is_ascii_digit))
+            !(last.is_ascii_digit() && b.get(end + 1).is_some_and(u8::is_ascii_digit))
         }
         // "O'Brien", "didn't" (a possessive "'s" ends the word either way)
         Some(b'\'') => !b
-            .get(w.end + 1)
+            .get(end + 1)
             .is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0x80),
         Some(&c) => c < 0x80,
     };
-    plain.then_some(w)
+    plain.then_some(end)
+}
+
+/// Two or more letters, all uppercase, in a word of ASCII letters and
+/// digits. Only words opening with a capital or a digit need counting.
+#[inline]
+fn ascii_all_upper(word: &[u8]) -> bool {
+    if word.first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let (mut letters, mut uppers) = (0u32, 0u32);
+    for &c in word {
+        let class = ASCII_CLASS[c as usize];
+        letters += (class >> 1) as u32 & 1;
+        uppers += (class >> 2) as u32;
+    }
+    letters >= 2 && uppers == letters
 }
 
 /// First letter uppercase; two or more letters, all uppercase.
@@ -447,7 +462,11 @@ mod tests {
         let (t, norm) = tokenize("a\u{a0}b\u{2003}c");
         assert_eq!(t.len(), 3);
         assert!(t[1].space_before && t[2].space_before);
-        assert_eq!(norm, "abc");
+        let folded: Vec<&str> = t
+            .iter()
+            .map(|t| &norm[t.norm.0 as usize..t.norm.1 as usize])
+            .collect();
+        assert_eq!(folded, ["a", "b", "c"]);
     }
 
     proptest::proptest! {
