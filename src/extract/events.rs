@@ -10,6 +10,7 @@ use super::mentions::{Item, ItemKind, Recognizer};
 use crate::lexicon::{Lexicon, Requires, Trigger, VerbForm};
 use crate::model::{ActorType, EventKind, Place};
 use crate::text::Analysis;
+use crate::text::WordList;
 
 /// An argument: an actor of the document or a place (a strike's target).
 #[derive(Debug, Clone, PartialEq)]
@@ -44,18 +45,18 @@ pub struct Found {
 }
 
 /// Roles whose holder's military orders are the state's acts.
-const COMMANDERS: &[&str] = &[
+const COMMANDERS: WordList = WordList::new(&[
     "president",
     "prime_minister",
     "defense_minister",
     "monarch",
     "supreme_leader",
     "military",
-];
+]);
 
 /// Verbs that make a noun trigger their subject's act ("held talks",
 /// "launched an offensive", "issued a statement").
-const LIGHT_VERBS: &[&str] = &[
+const LIGHT_VERBS: WordList = WordList::new(&[
     "hold",
     "holds",
     "held",
@@ -150,11 +151,11 @@ const LIGHT_VERBS: &[&str] = &[
     "three-day",
     "roundtable",
     "face-to-face",
-];
+]);
 
 /// Verbs of travel: "flew to Moscow for talks with Lavrov" makes the
 /// traveller a participant.
-const MOVEMENT_VERBS: &[&str] = &[
+const MOVEMENT_VERBS: WordList = WordList::new(&[
     "fly",
     "flies",
     "flew",
@@ -180,11 +181,11 @@ const MOVEMENT_VERBS: &[&str] = &[
     "returned",
     "set",
     "due",
-];
+]);
 
 /// Words between a light verb and its noun ("held a first round of talks",
 /// "arrived in Amman on a visit").
-const NOUN_PHRASE_WORDS: &[&str] = &[
+const NOUN_PHRASE_WORDS: WordList = WordList::new(&[
     "in",
     "a",
     "an",
@@ -223,16 +224,16 @@ const NOUN_PHRASE_WORDS: &[&str] = &[
     "about",
     "three",
     "two",
-];
+]);
 
 /// Words that are prepositions or open a clause ("after talks" /
 /// "after Russia struck").
-const CONJUNCTIONS: &[&str] = &[
+const CONJUNCTIONS: WordList = WordList::new(&[
     "after", "before", "since", "as", "until", "when", "once", "while", "because",
-];
+]);
 
 /// Nouns whose "of" phrase is the real subject ("a group of diplomats").
-const QUANTITY_HEADS: &[&str] = &[
+const QUANTITY_HEADS: WordList = WordList::new(&[
     "group",
     "delegation",
     "team",
@@ -258,15 +259,15 @@ const QUANTITY_HEADS: &[&str] = &[
     "representatives",
     "envoys",
     "officials",
-];
+]);
 
-const PREPOSITIONS: &[&str] = &[
+const PREPOSITIONS: WordList = WordList::new(&[
     "with", "to", "on", "at", "against", "into", "by", "between", "for", "from", "in", "of",
     "over", "about", "among", "toward", "towards", "near", "upon", "across", "after", "before",
     "during", "under", "than", "like", "via", "amid", "without",
-];
+]);
 
-const SKIPPABLE: &[&str] = &[
+const SKIPPABLE: WordList = WordList::new(&[
     "the",
     "a",
     "an",
@@ -314,18 +315,18 @@ const SKIPPABLE: &[&str] = &[
     "key",
     "main",
     "oil",
-];
+]);
 
 /// Words between a subject and its verb ("police have already said").
-const VERB_GROUP_WORDS: &[&str] = &[
+const VERB_GROUP_WORDS: WordList = WordList::new(&[
     "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "should", "can",
     "may", "might", "must", "did", "does", "do", "also", "already", "then", "later", "now", "soon",
     "first", "again", "never", "not", "n't", "quickly", "once", "still",
-];
+]);
 
 /// Verbs whose subject receives what their object names ("received
 /// assurances from X").
-const RECEIVING_VERBS: &[&str] = &[
+const RECEIVING_VERBS: WordList = WordList::new(&[
     "receive",
     "receives",
     "received",
@@ -338,17 +339,17 @@ const RECEIVING_VERBS: &[&str] = &[
     "secured",
     "accepted",
     "welcomed",
-];
+]);
 
 /// Capitalised words that open sentences but name nobody.
-const NOT_NAMES: &[&str] = &[
+const NOT_NAMES: WordList = WordList::new(&[
     "it", "this", "that", "these", "those", "there", "they", "he", "she", "we", "i", "you", "what",
     "which", "who", "nobody", "everyone", "someone", "many", "some", "others", "one", "both",
     "all", "each", "none", "such", "here", "now", "then", "but", "and", "so", "yet",
-];
+]);
 
 /// Words that may open a noun phrase naming a group ("the", "several", "two").
-const GROUP_DETERMINERS: &[&str] = &[
+const GROUP_DETERMINERS: WordList = WordList::new(&[
     "the",
     "a",
     "an",
@@ -377,9 +378,10 @@ const GROUP_DETERMINERS: &[&str] = &[
     "state",
     "government",
     "high-ranking",
-];
+]);
 
-const STATEMENT_OBJECT_VERBS: &[&str] = &["tell", "brief", "warn", "inform", "assure"];
+const STATEMENT_OBJECT_VERBS: WordList =
+    WordList::new(&["tell", "brief", "warn", "inform", "assure"]);
 
 pub struct SentenceEvents<'x, 'r> {
     pub a: &'x Analysis<'x>,
@@ -541,11 +543,11 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                     country = self.rec.actors.get(x).actor.country.clone();
                 }
                 ItemKind::Word
-                    if GROUP_DETERMINERS.contains(&w)
+                    if GROUP_DETERMINERS.contains(w)
                         || (steps < 2
                             && w.chars().all(|c| c.is_ascii_lowercase())
-                            && !PREPOSITIONS.contains(&w)
-                            && !VERB_GROUP_WORDS.contains(&w)) => {}
+                            && !PREPOSITIONS.contains(w)
+                            && !VERB_GROUP_WORDS.contains(w)) => {}
                 _ => break,
             }
             q = prev;
@@ -553,7 +555,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         }
         if q > 0 {
             let before = self.word(q - 1);
-            if PREPOSITIONS.contains(&before) || (speech && before == ",") {
+            if PREPOSITIONS.contains(before) || (speech && before == ",") {
                 return None;
             }
         }
@@ -581,7 +583,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             match self.items[k].kind {
                 ItemKind::Cue(_) => {}
                 ItemKind::Word
-                    if VERB_GROUP_WORDS.contains(&w) || (w.len() > 4 && w.ends_with("ly")) => {}
+                    if VERB_GROUP_WORDS.contains(w) || (w.len() > 4 && w.ends_with("ly")) => {}
                 ItemKind::Date(_) => {}
                 // a people's name as the subject: "Palestinians blamed Israel"
                 ItemKind::Modifier(x) if self.is_plural_demonym(k) => return Some(x),
@@ -613,7 +615,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         let w = self.word(k);
         // a plural opening the sentence is a common noun ("Sources said")
         let plural_opener = k == 0 && w.len() > 3 && w.ends_with('s');
-        if !tok.cap || NOT_NAMES.contains(&w) || plural_opener {
+        if !tok.cap || NOT_NAMES.contains(w) || plural_opener {
             return None;
         }
         let acronym = tok.upper && (2..=6).contains(&w.len()) && it.end == it.start + 1;
@@ -622,7 +624,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             // an acronym may follow its article: "the IOC convened"
             let opens =
                 matches!(self.items[k - 1].kind, ItemKind::Punct) || (acronym && before == "the");
-            if PREPOSITIONS.contains(&before) || (speech && before == ",") || !opens {
+            if PREPOSITIONS.contains(before) || (speech && before == ",") || !opens {
                 return None;
             }
         }
@@ -682,7 +684,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             let w = self.word(k);
             match self.items[k].kind {
                 ItemKind::Cue(_) => {}
-                ItemKind::Word if VERB_GROUP_WORDS.contains(&w) || w.ends_with("ly") => {}
+                ItemKind::Word if VERB_GROUP_WORDS.contains(w) || w.ends_with("ly") => {}
                 ItemKind::Word => return matches!(w, "he" | "she" | "they" | "we" | "i"),
                 _ => return false,
             }
@@ -708,10 +710,10 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             return false;
         }
         let w = self.word(k - 1);
-        if w == "of" && k >= 2 && QUANTITY_HEADS.contains(&self.word(k - 2)) {
+        if w == "of" && k >= 2 && QUANTITY_HEADS.contains(self.word(k - 2)) {
             return false;
         }
-        PREPOSITIONS.contains(&w) || w == "according"
+        PREPOSITIONS.contains(w) || w == "according"
     }
 
     /// The subject of the trigger at item `t`, looking left.
@@ -736,7 +738,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                     // "after the Russian army carried out": a clause, not a
                     // prepositional phrase, when the verb follows at once
                     let adjacent = t - k <= 3;
-                    let conjunction = gs > 0 && CONJUNCTIONS.contains(&self.word(gs - 1));
+                    let conjunction = gs > 0 && CONJUNCTIONS.contains(self.word(gs - 1));
                     if self.preceded_by_preposition(gs) && !(adjacent && conjunction) {
                         k = gs;
                         continue;
@@ -864,7 +866,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                     if matches!(w, "from" | "of") && prep.is_none() && self.is_people_noun(k - 1) {
                         // "received ministers from X", "talks with leaders
                         // of X": the people are X's, X is the object
-                    } else if PREPOSITIONS.contains(&w) {
+                    } else if PREPOSITIONS.contains(w) {
                         if matches!(
                             w,
                             "in" | "for"
@@ -882,7 +884,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                         prep = Some(w.to_string());
                     } else if stop_at_that && matches!(w, "that" | "if" | "whether") {
                         return None;
-                    } else if !SKIPPABLE.contains(&w)
+                    } else if !SKIPPABLE.contains(w)
                         && it.kind == ItemKind::Word
                         && !self.items[k].possessive
                     {
@@ -988,7 +990,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                     if w == "'s" {
                         continue;
                     }
-                    if !(SKIPPABLE.contains(&w)
+                    if !(SKIPPABLE.contains(w)
                         || w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && steps <= 2)
                     {
                         break;
@@ -1015,7 +1017,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
     fn received_from(&self, t: usize) -> Option<(usize, Option<usize>)> {
         let k = (t.saturating_sub(4)..t)
             .rev()
-            .find(|&q| RECEIVING_VERBS.contains(&self.word(q)))?;
+            .find(|&q| RECEIVING_VERBS.contains(self.word(q)))?;
         if (k + 1..t).any(|q| !matches!(self.items[q].kind, ItemKind::Word)) {
             return None;
         }
@@ -1050,21 +1052,19 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             if self.items[k].kind == ItemKind::Word {
                 let modifier = w.len() > 4
                     && (w.ends_with("ly") || w.ends_with("ed"))
-                    && !LIGHT_VERBS.contains(&w)
-                    && !MOVEMENT_VERBS.contains(&w);
-                if NOUN_PHRASE_WORDS.contains(&w) || modifier {
+                    && !LIGHT_VERBS.contains(w)
+                    && !MOVEMENT_VERBS.contains(w);
+                if NOUN_PHRASE_WORDS.contains(w) || modifier {
                     continue;
                 }
-                if LIGHT_VERBS.contains(&w) || MOVEMENT_VERBS.contains(&w) {
+                if LIGHT_VERBS.contains(w) || MOVEMENT_VERBS.contains(w) {
                     return Some(k);
                 }
                 return None;
             }
             match self.items[k].kind {
                 // a light verb that is a trigger itself: "hosted talks"
-                ItemKind::Trigger { noun: false, .. } if LIGHT_VERBS.contains(&w) => {
-                    return Some(k)
-                }
+                ItemKind::Trigger { noun: false, .. } if LIGHT_VERBS.contains(w) => return Some(k),
                 ItemKind::Trigger { noun: true, .. }
                 | ItemKind::Cue(_)
                 | ItemKind::Date(_)
@@ -1426,7 +1426,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                     return None;
                 }
                 let target = match &object {
-                    Some((Arg::Actor(x), _, None)) if STATEMENT_OBJECT_VERBS.contains(&lemma) => {
+                    Some((Arg::Actor(x), _, None)) if STATEMENT_OBJECT_VERBS.contains(lemma) => {
                         Some(*x)
                     }
                     _ => self.first_other_actor_after(t, speaker),
@@ -1650,7 +1650,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             return None;
         }
         let role = rec.role_key.as_deref()?;
-        if !COMMANDERS.contains(&role) {
+        if !COMMANDERS.contains(role) {
             return None;
         }
         let c = rec.actor.country.clone()?;

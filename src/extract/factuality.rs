@@ -17,13 +17,14 @@ use super::mentions::{Item, ItemKind};
 use crate::lexicon::{CueEffect, CueScope, Entry, Lexicon, TokenMatches};
 use crate::model::Factuality;
 use crate::text::Analysis;
+use crate::text::WordList;
 
 /// Words that open a clause: a conditional or complement before them does
 /// not reach past them.
-const CLAUSE_OPENERS: &[&str] = &[
+const CLAUSE_OPENERS: WordList = WordList::new(&[
     "who", "which", "whose", "whom", "that", "if", "unless", "whether", "because", "while",
     "whereas", "although", "though", "but", "when", "after", "before", "as", "since", "where",
-];
+]);
 
 /// The factuality of a trigger at tokens `[t0, t1)`, or `None` when the
 /// trigger names something prevented or avoided ("to avoid more airstrikes"),
@@ -131,7 +132,7 @@ pub fn clause_start(a: &Analysis, sentence_start: usize, t: usize) -> usize {
         if matches!(n, ";" | ":" | "," | "(" | ")" | "\"" | "\u{2014}") {
             return i;
         }
-        if CLAUSE_OPENERS.contains(&n) {
+        if CLAUSE_OPENERS.contains(n) {
             return i - 1;
         }
         i -= 1;

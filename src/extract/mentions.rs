@@ -11,6 +11,7 @@
 use super::dates::{self, DateExpr};
 use crate::lexicon::{Entry, Lexicon, Match, TokenMatches};
 use crate::model::{Actor, ActorType, Place};
+use crate::text::WordList;
 use crate::text::{Analysis, Sentence, TokenKind};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
@@ -145,7 +146,7 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-const DETERMINERS: &[&str] = &[
+const DETERMINERS: WordList = WordList::new(&[
     "the",
     "a",
     "an",
@@ -210,11 +211,11 @@ const DETERMINERS: &[&str] = &[
     "some",
     "renewed",
     "continued",
-];
+]);
 
 /// Adjectives that end like adverbs: the word after them is a noun ("a
 /// deadly attack"), not a verb.
-const LY_ADJECTIVES: &[&str] = &[
+const LY_ADJECTIVES: WordList = WordList::new(&[
     "deadly",
     "early",
     "friendly",
@@ -240,9 +241,9 @@ const LY_ADJECTIVES: &[&str] = &[
     "kindly",
     "manly",
     "worldly",
-];
+]);
 
-const VERB_CONTEXT: &[&str] = &[
+const VERB_CONTEXT: WordList = WordList::new(&[
     "to",
     "will",
     "would",
@@ -296,9 +297,9 @@ const VERB_CONTEXT: &[&str] = &[
     "previously",
     "first",
     "yesterday",
-];
+]);
 
-const LOCATIVE: &[&str] = &[
+const LOCATIVE: WordList = WordList::new(&[
     "in",
     "at",
     "near",
@@ -320,18 +321,18 @@ const LOCATIVE: &[&str] = &[
     "eastern",
     "western",
     "central",
-];
+]);
 
 /// Words after "it"/"they" that make it a subject standing for a state.
-const SUBJECT_PRONOUN_NEXT: &[&str] = &[
+const SUBJECT_PRONOUN_NEXT: WordList = WordList::new(&[
     "will", "would", "could", "may", "might", "has", "had", "have", "said", "says", "wants",
     "plans", "agreed", "offered", "must", "should", "can", "also", "did", "does", "do", "'ll",
     "hoped", "hopes", "intends", "expects", "accused", "denied", "rejected", "pledged", "promised",
     "vowed", "proposed", "urged", "called", "insisted", "warned", "stressed",
-];
+]);
 
 /// Words after a capital that make it its government, acting or speaking.
-const CAPITAL_AS_ACTOR_NEXT: &[&str] = &[
+const CAPITAL_AS_ACTOR_NEXT: WordList = WordList::new(&[
     "'s",
     "said",
     "says",
@@ -370,7 +371,7 @@ const CAPITAL_AS_ACTOR_NEXT: &[&str] = &[
     "did",
     "does",
     "also",
-];
+]);
 
 const PRONOUNS: &[(&str, Option<bool>, bool)] = &[
     ("he", Some(false), false),
@@ -792,7 +793,7 @@ impl<'a> Recognizer<'a> {
         }
         // 5. a country word on its own
         let (entry, m_start, m_end) = modifier?;
-        let locative = m_start > 0 && LOCATIVE.contains(&a.norm(m_start - 1));
+        let locative = m_start > 0 && LOCATIVE.contains(a.norm(m_start - 1));
         match entry {
             Entry::Demonym(c) => {
                 let x = self.country_actor(c as usize);
@@ -847,7 +848,7 @@ impl<'a> Recognizer<'a> {
         let a = self.a;
         let next = if e < end { a.norm(e) } else { "" };
         let prev = a.prev_norm(s);
-        if CAPITAL_AS_ACTOR_NEXT.contains(&next) {
+        if CAPITAL_AS_ACTOR_NEXT.contains(next) {
             return true;
         }
         if e < end && !matches!(next, "and" | "," | "-") {
@@ -862,7 +863,7 @@ impl<'a> Recognizer<'a> {
                 return true;
             }
         }
-        matches!(prev, "between" | "and") && !LOCATIVE.contains(&a.prev_norm(s.saturating_sub(2)))
+        matches!(prev, "between" | "and") && !LOCATIVE.contains(a.prev_norm(s.saturating_sub(2)))
             || (next == "and" && matches!(prev, "" | "that" | "," | "between" | "\"" | "and"))
     }
 
@@ -909,11 +910,15 @@ impl<'a> Recognizer<'a> {
 
     fn trigger_at(&self, i: usize, matches: &[Match]) -> Option<(usize, ItemKind)> {
         let a = self.a;
-        let trig: Vec<&Match> = matches
+        let trigger_of = |m: &Match| match m.entry {
+            Entry::Trigger(t) => Some((m.len, t)),
+            _ => None,
+        };
+        let longest = matches
             .iter()
-            .filter(|m| matches!(m.entry, Entry::Trigger(_)))
-            .collect();
-        let longest = trig.iter().map(|m| m.len).max()?;
+            .filter_map(trigger_of)
+            .map(|(len, _)| len)
+            .max()?;
         // "West Darfur State", "Strike Group": capitalised mid-sentence, a name
         let tok = a.tokens[i];
         let sentence_initial =
@@ -927,28 +932,22 @@ impl<'a> Recognizer<'a> {
         if cue_len > longest {
             return None;
         }
-        let cands: Vec<u32> = trig
+        let mut cands = matches
             .iter()
-            .filter(|m| m.len == longest)
-            .filter_map(|m| match m.entry {
-                Entry::Trigger(t) => Some(t),
-                _ => None,
-            })
-            .collect();
+            .filter_map(trigger_of)
+            .filter(|&(len, _)| len == longest)
+            .map(|(_, t)| t);
         let prev = a.prev_norm(i);
-        let prev_is_det = (DETERMINERS.contains(&prev)
+        let prev_is_det = (DETERMINERS.contains(prev)
             || (i > 0 && a.tokens[i - 1].kind == TokenKind::Number))
             && self.actor_end != i
             || self.modifier_end == i;
         // an adverb before the word makes it a verb: "to unconditionally pledge"
-        let prev_is_verb_ctx = VERB_CONTEXT.contains(&prev)
-            || (prev.len() > 4 && prev.ends_with("ly") && !LY_ADJECTIVES.contains(&prev));
-        let noun = cands
-            .iter()
-            .find(|&&t| self.lex.triggers[t as usize].form == crate::lexicon::VerbForm::Noun);
-        let verb = cands
-            .iter()
-            .find(|&&t| self.lex.triggers[t as usize].form != crate::lexicon::VerbForm::Noun);
+        let prev_is_verb_ctx = VERB_CONTEXT.contains(prev)
+            || (prev.len() > 4 && prev.ends_with("ly") && !LY_ADJECTIVES.contains(prev));
+        let is_noun = |t: u32| self.lex.triggers[t as usize].form == crate::lexicon::VerbForm::Noun;
+        let noun = cands.clone().find(|&t| is_noun(t));
+        let verb = cands.find(|&t| !is_noun(t));
         let after_preposition = matches!(
             prev,
             "on" | "in"
@@ -964,7 +963,7 @@ impl<'a> Recognizer<'a> {
                 | "over"
                 | "across"
         );
-        let verb = verb.filter(|&&v| {
+        let verb = verb.filter(|&v| {
             !after_preposition
                 || self.lex.triggers[v as usize].form == crate::lexicon::VerbForm::Gerund
         });
@@ -972,7 +971,7 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         let pick = match (noun, verb) {
-            (Some(&n), Some(&v)) => {
+            (Some(n), Some(v)) => {
                 if prev_is_det && !prev_is_verb_ctx {
                     (n, true)
                 } else if prev_is_verb_ctx || self.prev_is_actor(i) || self.actor_end == i {
@@ -981,8 +980,8 @@ impl<'a> Recognizer<'a> {
                     (n, true)
                 }
             }
-            (Some(&n), None) => (n, true),
-            (None, Some(&v)) => {
+            (Some(n), None) => (n, true),
+            (None, Some(v)) => {
                 // a verb form after a determiner is an adjective or a noun
                 // ("the proposed plan", "the state"): no verb trigger here
                 if prev_is_det && !prev_is_verb_ctx {
@@ -1056,7 +1055,7 @@ impl<'a> Recognizer<'a> {
         if !matches!(self.a.norm(i), "it" | "they") || i + 1 >= end {
             return None;
         }
-        if !SUBJECT_PRONOUN_NEXT.contains(&self.a.norm(i + 1)) {
+        if !SUBJECT_PRONOUN_NEXT.contains(self.a.norm(i + 1)) {
             return None;
         }
         self.sentence_states

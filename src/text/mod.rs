@@ -7,9 +7,11 @@
 
 mod sentences;
 mod tokens;
+mod words;
 
 pub use sentences::Sentence;
 pub use tokens::{normalize_into, normalize_phrase, Token, TokenKind};
+pub use words::WordList;
 
 /// A document's text cut into tokens and sentences.
 #[derive(Debug, Clone)]

@@ -1,6 +1,7 @@
 //! Sentence boundaries over tokens.
 
 use super::tokens::{Token, TokenKind};
+use crate::text::WordList;
 
 /// A sentence: byte span in the text and token range `[tok_start, tok_end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,16 +16,16 @@ pub struct Sentence {
 
 /// Words after which a full stop does not end a sentence when a capitalised
 /// word or a number follows: titles, months, and other short forms.
-const ABBREVIATIONS: &[&str] = &[
+const ABBREVIATIONS: WordList = WordList::new(&[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
     "brig", "cmdr", "sen", "rep", "gov", "pres", "amb", "rev", "fr", "st", "mt", "ft", "jr", "sr",
     "jan", "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "vs", "v",
     "approx", "dept", "est", "gov't", "hon", "messrs", "mme", "mlle",
-];
+]);
 
 /// Capitalised words that start sentences far more often than they continue
 /// names: after "U.S." or "Inc." these mean a new sentence.
-const SENTENCE_STARTERS: &[&str] = &[
+const SENTENCE_STARTERS: WordList = WordList::new(&[
     "the",
     "he",
     "she",
@@ -59,7 +60,7 @@ const SENTENCE_STARTERS: &[&str] = &[
     "earlier",
     "later",
     "both",
-];
+]);
 
 /// Split into sentences. A boundary needs final punctuation (with any closing
 /// quotes or brackets) followed by a token that can start a sentence, or a
@@ -148,7 +149,7 @@ fn ends_sentence(text: &str, tokens: &[Token], norm: &str, i: usize, next: usize
     if t.is_word() {
         // a dotted abbreviation ("U.S.") ends a sentence only before a
         // typical sentence opener
-        return SENTENCE_STARTERS.contains(&next_norm);
+        return SENTENCE_STARTERS.contains(next_norm);
     }
     if s == "." && i > 0 {
         let p = &tokens[i - 1];
@@ -159,8 +160,8 @@ fn ends_sentence(text: &str, tokens: &[Token], norm: &str, i: usize, next: usize
             if initial {
                 return false;
             }
-            if ABBREVIATIONS.contains(&prev_norm) {
-                return SENTENCE_STARTERS.contains(&next_norm) && !is_title_abbreviation(prev_norm);
+            if ABBREVIATIONS.contains(prev_norm) {
+                return SENTENCE_STARTERS.contains(next_norm) && !is_title_abbreviation(prev_norm);
             }
         }
     }
