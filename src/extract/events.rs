@@ -402,6 +402,18 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         }
     }
 
+    /// A clause break after which a speech verb is no longer inside what
+    /// the last speaker said.
+    fn ends_reported_speech(&self, k: usize) -> bool {
+        let it = &self.items[k];
+        it.end - it.start == 1
+            && matches!(self.a.norm_first(it.start), b';' | b'w' | b'm')
+            && matches!(
+                self.a.norm(it.start),
+                ";" | "while" | "whereas" | "meanwhile"
+            )
+    }
+
     fn is_word(&self, k: usize, ws: &[&str]) -> bool {
         k < self.items.len() && ws.contains(&self.word(k))
     }
@@ -1189,7 +1201,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         let mut last_subject: Option<Vec<usize>> = None;
         let mut speech_open = false;
         for t in 0..self.items.len() {
-            if self.is_word(t, &[";", "while", "whereas", "meanwhile"]) {
+            if speech_open && self.ends_reported_speech(t) {
                 speech_open = false;
             }
             let ItemKind::Trigger { entry, noun } = self.items[t].kind else {

@@ -133,9 +133,9 @@ fn is_name_with_country(id: &str, base: &str, country: &str) -> bool {
 
 /// Lower-case id from a name: "Rex Tillerson" -> "rex-tillerson".
 pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    let mut norm = String::new();
+    let mut norm = String::with_capacity(name.len() + 8);
     crate::text::normalize_into(name, &mut norm);
+    let mut out = String::with_capacity(norm.len());
     for c in norm.chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c);
@@ -143,7 +143,9 @@ pub fn slug(name: &str) -> String {
             out.push('-');
         }
     }
-    out.trim_end_matches('-').to_string()
+    let kept = out.trim_end_matches('-').len();
+    out.truncate(kept);
+    out
 }
 
 const DETERMINERS: WordList = WordList::new(&[
@@ -534,6 +536,9 @@ impl<'a> Recognizer<'a> {
     /// ("the U.S.' attack", "the allies' plan").
     fn is_possessive_mark(&self, k: usize) -> bool {
         let a = self.a;
+        if a.norm_first(k) != b'\'' {
+            return false;
+        }
         match a.norm(k) {
             "'s" => true,
             "'" => {
@@ -556,7 +561,10 @@ impl<'a> Recognizer<'a> {
             return (1, ItemKind::Punct, false);
         }
         let matches = self.matches(i);
-        if matches.is_empty() && !tok.cap && !may_refer(a.norm(i)) {
+        if matches.is_empty()
+            && !tok.cap
+            && !(may_open_reference(a.norm_first(i)) && may_refer(a.norm(i)))
+        {
             // most tokens: a lower-case word no dictionary knows and no
             // pronoun, determiner or "counterpart" that could start a mention
             return (1, ItemKind::Word, false);
@@ -1102,11 +1110,22 @@ impl<'a> Recognizer<'a> {
                 }
                 break;
             }
-            let particle = matches!(
-                a.norm(k),
-                "al" | "el" | "bin" | "ibn" | "de" | "van" | "von" | "da" | "di" | "abu" | "ben"
-            );
-            if !(t.cap || (particle && words > 0)) || t.kind == TokenKind::Number {
+            let particle = || {
+                matches!(
+                    a.norm(k),
+                    "al" | "el"
+                        | "bin"
+                        | "ibn"
+                        | "de"
+                        | "van"
+                        | "von"
+                        | "da"
+                        | "di"
+                        | "abu"
+                        | "ben"
+                )
+            };
+            if !(t.cap || (words > 0 && particle())) || t.kind == TokenKind::Number {
                 break;
             }
             if self.date_at(k).is_some() {
@@ -1450,6 +1469,11 @@ fn may_refer(norm: &str) -> bool {
     )
 }
 
+/// Can a word with this first byte pass [`may_refer`]?
+fn may_open_reference(first: u8) -> bool {
+    matches!(first, b't' | b'h' | b'i' | b's' | b'c')
+}
+
 /// A word for a state or organisation that can modify a title or stand
 /// for its government: country, demonym, metonym, capital, organisation.
 fn is_state_word(e: &Entry) -> bool {
@@ -1557,6 +1581,15 @@ mod tests {
     fn a_title_alone_resolves_by_date() {
         let got = actors_of("The U.S. Secretary of State flew in.");
         assert_eq!(got[0].0, "Rex Tillerson");
+    }
+
+    #[test]
+    fn the_first_byte_filter_keeps_every_referring_word() {
+        let words = "the his her their its he him she it they counterpart counterparts";
+        for w in words.split(' ') {
+            assert!(may_refer(w) && may_open_reference(w.as_bytes()[0]), "{w}");
+        }
+        assert!(!may_refer("then") && !may_refer("a"));
     }
 
     #[test]

@@ -29,6 +29,19 @@ impl<'a> Analysis<'a> {
         &self.norm[t.norm.0 as usize..t.norm.1 as usize]
     }
 
+    /// The first byte of token `i`'s folded form (0 if it has none): a
+    /// cheap test that rules out most tokens before any string compare.
+    #[inline]
+    pub fn norm_first(&self, i: usize) -> u8 {
+        let t = &self.tokens[i];
+        self.norm
+            .as_bytes()
+            .get(t.norm.0 as usize)
+            .copied()
+            .filter(|_| t.norm.1 > t.norm.0)
+            .unwrap_or(0)
+    }
+
     /// The folded form of the token before `i`, or "" at the start.
     pub fn prev_norm(&self, i: usize) -> &str {
         if i > 0 {
