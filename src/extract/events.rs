@@ -667,7 +667,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         // up to the next comma: ", the ministry said Monday, adding ..."
         let nothing_follows = self.items[t + 1..]
             .iter()
-            .take_while(|it| !(it.kind == ItemKind::Punct && self.a.norm(it.start) == ","))
+            .take_while(|it| !(it.kind == ItemKind::Punct && self.a.is(it.start, ",")))
             .all(|it| {
                 matches!(it.kind, ItemKind::Date(_) | ItemKind::Punct)
                     || (it.kind == ItemKind::Word && self.a.norm(it.start) != "that")
@@ -741,7 +741,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                     if it.possessive {
                         // "Trump's decision to launch": the possessor acts
                         let (from, to) = (self.items[k].end, self.items[t].start);
-                        if (from..to).any(|tok| self.a.norm(tok) == "to") {
+                        if (from..to).any(|tok| self.a.is(tok, "to")) {
                             return Some(vec![self.actor_at(k)?]);
                         }
                         continue;
@@ -1197,7 +1197,8 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
     /// All events of the sentence.
     pub fn find(&mut self) -> Vec<Found> {
         let mut out: Vec<Found> = Vec::new();
-        let mut consumed = vec![false; self.items.len()];
+        // most sentences have no trigger: the flags are made at the first
+        let mut consumed: Vec<bool> = Vec::new();
         let mut last_subject: Option<Vec<usize>> = None;
         let mut speech_open = false;
         for t in 0..self.items.len() {
@@ -1207,6 +1208,9 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             let ItemKind::Trigger { entry, noun } = self.items[t].kind else {
                 continue;
             };
+            if consumed.is_empty() {
+                consumed = vec![false; self.items.len()];
+            }
             if consumed[t] {
                 continue;
             }
@@ -1309,7 +1313,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
     /// "had" (or "had not", "had already") right before the verb at `t`.
     fn pluperfect(&self, t: usize) -> bool {
         let tok = self.items[t].start;
-        (1..=2).any(|d| tok >= d && self.a.norm(tok - d) == "had")
+        (1..=2).any(|d| tok >= d && self.a.is(tok - d, "had"))
     }
 
     fn base(&self, t: usize, tr: &Trigger, noun: bool) -> Found {

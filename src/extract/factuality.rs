@@ -80,7 +80,7 @@ pub fn factuality(
     }
     let realized = effects.contains(&CueEffect::Realized);
     effects.retain(|e| *e != CueEffect::Realized);
-    if !noun && !realized && i < t0 && t0 > 0 && a.norm(t0 - 1) == "to" && effects.is_empty() {
+    if !noun && !realized && i < t0 && t0 > 0 && a.is(t0 - 1, "to") && effects.is_empty() {
         // an infinitive of purpose: "flew to Moscow to meet Putin"
         effects.push(CueEffect::Planned);
     }

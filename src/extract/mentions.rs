@@ -623,12 +623,15 @@ impl<'a> Recognizer<'a> {
         let mut anchor: Option<usize> = None;
         let mut matches = matches;
         // a determiner or possessive pronoun opening a title phrase
-        if matches!(a.norm(i), "the" | "his" | "her" | "their" | "its") && i + 1 < end {
+        if matches!(a.norm_first(i), b't' | b'h' | b'i')
+            && matches!(a.norm(i), "the" | "his" | "her" | "their" | "its")
+            && i + 1 < end
+        {
             let next = self.matches(i + 1);
             let opens = next
                 .iter()
                 .any(|m| matches!(m.entry, Entry::Title(_)) || is_state_word(&m.entry))
-                || a.norm(i + 1) == "counterpart";
+                || a.is(i + 1, "counterpart");
             if !opens {
                 return None;
             }
@@ -650,7 +653,7 @@ impl<'a> Recognizer<'a> {
             if m.len > person_len && m.len >= place_len {
                 modifier = Some((m.entry, j, j + m.len));
                 j += m.len;
-                if j < end && a.norm(j) == "'s" {
+                if j < end && a.is(j, "'s") {
                     j += 1;
                 }
             }
@@ -660,7 +663,7 @@ impl<'a> Recognizer<'a> {
         let mut counterpart = false;
         let mut honorific = false;
         while j < end {
-            if a.norm(j) == "counterpart" || a.norm(j) == "counterparts" {
+            if a.is(j, "counterpart") || a.is(j, "counterparts") {
                 counterpart = true;
                 j += 1;
                 continue;
@@ -678,11 +681,11 @@ impl<'a> Recognizer<'a> {
                         }
                     }
                     j += t.len;
-                    if j < end && a.norm(j) == "." {
+                    if j < end && a.is(j, ".") {
                         j += 1;
                     }
                     // "Secretary of State Rex Tillerson", "Foreign Minister, Sergei Lavrov"
-                    if j + 1 < end && a.norm(j) == "," && modifier.is_none() {
+                    if j + 1 < end && a.is(j, ",") && modifier.is_none() {
                         break;
                     }
                 }
@@ -690,12 +693,12 @@ impl<'a> Recognizer<'a> {
             }
         }
         // "the President of France", "leaders of Romania's government"
-        if title.is_some() && modifier.is_none() && j + 1 < end && a.norm(j) == "of" {
+        if title.is_some() && modifier.is_none() && j + 1 < end && a.is(j, "of") {
             let om = self.matches(j + 1);
             if let Some(m) = best(om, is_state_word) {
                 modifier = Some((m.entry, j + 1, j + 1 + m.len));
                 j += 1 + m.len;
-                if j < end && a.norm(j) == "'s" {
+                if j < end && a.is(j, "'s") {
                     j += 1;
                 }
                 // "Romania's new government": the institution word goes too
@@ -826,8 +829,7 @@ impl<'a> Recognizer<'a> {
             }
             Entry::Country(c) | Entry::Capital(c) => {
                 // "U.S.-Russia relations", "the Moscow talks": a modifier
-                let hyphenated =
-                    m_end < end && a.norm(m_end) == "-" && !a.tokens[m_end].space_before;
+                let hyphenated = m_end < end && a.is(m_end, "-") && !a.tokens[m_end].space_before;
                 let x = self.country_actor(c as usize);
                 let kind = if hyphenated {
                     ItemKind::Modifier(x)
@@ -878,7 +880,7 @@ impl<'a> Recognizer<'a> {
     /// Tokens of a place name, with ", Country" after it ("Lucca, Italy").
     fn place_len(&self, i: usize, len: usize, end: usize) -> usize {
         let j = i + len;
-        if j + 1 < end && self.a.norm(j) == "," {
+        if j + 1 < end && self.a.is(j, ",") {
             let m = self.matches(j + 1);
             if let Some(c) = best(m, |e| matches!(e, Entry::Country(_))) {
                 return len + 1 + c.len;
@@ -1104,7 +1106,7 @@ impl<'a> Recognizer<'a> {
         while k < end && words < 4 {
             let t = a.tokens[k];
             if t.kind == TokenKind::Punct {
-                if a.norm(k) == "-" && !t.space_before && words > 0 {
+                if a.is(k, "-") && !t.space_before && words > 0 {
                     k += 1;
                     continue;
                 }

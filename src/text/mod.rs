@@ -42,6 +42,14 @@ impl<'a> Analysis<'a> {
             .unwrap_or(0)
     }
 
+    /// Is token `i`'s folded form `w`? Compares lengths before bytes.
+    #[inline]
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        let t = &self.tokens[i];
+        let (a, b) = (t.norm.0 as usize, t.norm.1 as usize);
+        b - a == w.len() && self.norm.as_bytes().get(a..b) == Some(w.as_bytes())
+    }
+
     /// The folded form of the token before `i`, or "" at the start.
     pub fn prev_norm(&self, i: usize) -> &str {
         if i > 0 {
