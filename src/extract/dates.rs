@@ -3,11 +3,16 @@
 //! they date ("Wednesday" after a past-tense verb is the last Wednesday).
 
 use crate::model::{DateSpan, Precision};
-use crate::text::{Analysis, TokenKind};
+use crate::text::{Analysis, Token, TokenKind};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// A date expression as written, before resolution.
+///
+/// A word-sized tag leaves no padding between it and the fields, so the
+/// expression and the sentence table's `Option<(usize, DateExpr)>`, stored
+/// for every token, copy as whole words instead of byte by byte.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u64)]
 pub enum DateExpr {
     /// Year, month, day all written.
     Full(NaiveDate),
@@ -101,8 +106,7 @@ fn number_at(a: &Analysis, i: usize) -> Option<u32> {
         return None;
     }
     let s = a.surface(i);
-    let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
-    let rest = &s[digits.len()..];
+    let (digits, rest) = s.split_at(s.bytes().take_while(u8::is_ascii_digit).count());
     if !(rest.is_empty() || matches!(rest, "st" | "nd" | "rd" | "th")) {
         return None;
     }
@@ -119,11 +123,22 @@ fn year_at(a: &Analysis, i: usize) -> Option<i32> {
 }
 
 fn word_is(a: &Analysis, i: usize, w: &str) -> bool {
-    i < a.tokens.len() && a.norm(i) == w
+    i < a.tokens.len() && norm_len(a, i) == w.len() && a.norm(i) == w
 }
 
 fn word_in(a: &Analysis, i: usize, ws: &[&str]) -> bool {
-    i < a.tokens.len() && ws.contains(&a.norm(i))
+    i < a.tokens.len() && {
+        let len = norm_len(a, i);
+        ws.iter().any(|w| w.len() == len) && ws.contains(&a.norm(i))
+    }
+}
+
+/// The length of token `i`'s folded form, read from the token: comparing it
+/// first rules out most words without slicing the folded text.
+#[inline]
+fn norm_len(a: &Analysis, i: usize) -> usize {
+    let (start, end) = a.tokens[i].norm;
+    end.wrapping_sub(start) as usize
 }
 
 fn small_number(a: &Analysis, i: usize) -> Option<i64> {
@@ -142,54 +157,95 @@ fn small_number(a: &Analysis, i: usize) -> Option<i64> {
 
 /// A date expression starting at token `i` and ending by token `end` (the
 /// sentence end), with its length in tokens.
-#[inline]
+///
+/// This runs for every token, so most are turned away before the full
+/// grammar ([`parse_unbounded`]) by what the grammar needs of them; the
+/// result is the grammar's either way (see the tests).
+#[inline(always)]
 pub fn parse_at(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)> {
-    if !can_start_date(a, i) {
+    let t = a.tokens.get(i)?;
+    if t.kind != TokenKind::Number && !token_has_opener_shape(a, i, t) {
+        return None;
+    }
+    parse_candidate(a, i, end)
+}
+
+/// [`parse_at`] for a number or a word of an opener's shape: kept out of
+/// line so that the test every token goes through stays small.
+#[inline(never)]
+fn parse_candidate(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)> {
+    let may_start = if a.tokens[i].kind == TokenKind::Number {
+        number_may_start_date(a, i, end)
+    } else {
+        word_may_start_date(a, i, end)
+    };
+    if !may_start {
         return None;
     }
     parse_unbounded(a, i, end).filter(|(len, _)| i + len <= end)
 }
 
-/// Words other than numbers that can open a date expression.
-const DATE_OPENERS: [&str; 26] = [
-    "yesterday",
-    "today",
-    "tonight",
-    "tomorrow",
-    "last",
-    "past",
-    "next",
-    "this",
-    "coming",
-    "earlier",
-    "later",
-    "late",
-    "early",
-    "that",
-    "the",
-    "a",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
+/// What the grammar may make of a word that can open a date, as far as the
+/// quick test before it needs to know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opener {
+    /// A month or weekday name: a date by itself when capitalised.
+    CalendarName,
+    /// "yesterday", "today": a date by itself.
+    DayWord,
+    /// "the same day", "the next day".
+    The,
+    /// "a week ago", "two days ago".
+    Count,
+    /// "last night", "last week", "next month", "this year".
+    BeforeUnit,
+    /// "earlier this week", "later that day", "early Monday".
+    Qualifier,
+    /// "on that day".
+    That,
+}
+
+/// Words other than numbers, months and weekdays that can open a date.
+const OPENER_WORDS: [(&str, Opener); 26] = [
+    ("yesterday", Opener::DayWord),
+    ("today", Opener::DayWord),
+    ("tonight", Opener::DayWord),
+    ("tomorrow", Opener::DayWord),
+    ("last", Opener::BeforeUnit),
+    ("past", Opener::BeforeUnit),
+    ("next", Opener::BeforeUnit),
+    ("this", Opener::BeforeUnit),
+    ("coming", Opener::BeforeUnit),
+    ("earlier", Opener::Qualifier),
+    ("later", Opener::Qualifier),
+    ("late", Opener::Qualifier),
+    ("early", Opener::Qualifier),
+    ("that", Opener::That),
+    ("the", Opener::The),
+    ("a", Opener::Count),
+    ("one", Opener::Count),
+    ("two", Opener::Count),
+    ("three", Opener::Count),
+    ("four", Opener::Count),
+    ("five", Opener::Count),
+    ("six", Opener::Count),
+    ("seven", Opener::Count),
+    ("eight", Opener::Count),
+    ("nine", Opener::Count),
+    ("ten", Opener::Count),
 ];
 
-/// For each first letter, a bit for each length (up to 15) of a month,
-/// weekday or opener word with that letter: most words are ruled out
-/// without comparing strings.
-const OPENER_SHAPES: [u16; 26] = opener_shapes();
+/// For each first two letters (the second none for a one-letter word), a
+/// bit for each length (up to 15) of a month, weekday or opener word so
+/// beginning: most words are ruled out without comparing strings. Indexed
+/// by [`shape_row`].
+const OPENER_SHAPES: [u16; 1024] = opener_shapes();
 
-const fn opener_shapes() -> [u16; 26] {
-    let mut shapes = [0u16; 26];
+const fn opener_shapes() -> [u16; 1024] {
+    let mut shapes = [0u16; 1024];
     let mut k = 0;
-    while k < DATE_OPENERS.len() {
-        add_shape(&mut shapes, DATE_OPENERS[k]);
+    while k < OPENER_WORDS.len() {
+        add_shape(&mut shapes, OPENER_WORDS[k].0);
         k += 1;
     }
     k = 0;
@@ -205,37 +261,201 @@ const fn opener_shapes() -> [u16; 26] {
     shapes
 }
 
-const fn add_shape(shapes: &mut [u16; 26], w: &str) {
+const fn add_shape(shapes: &mut [u16; 1024], w: &str) {
     let b = w.as_bytes();
-    shapes[(b[0] - b'a') as usize] |= 1 << b.len();
+    let second = if b.len() > 1 { b[1] } else { 0 };
+    shapes[shape_row(b[0], second)] |= 1 << b.len();
+}
+
+/// The low five bits of two letters, 1 to 26 in either case (0 for no
+/// second letter), make the index: no case folding, no bounds check.
+const fn shape_row(first: u8, second: u8) -> usize {
+    ((first & 0x1f) as usize) << 5 | (second & 0x1f) as usize
+}
+
+const fn is_ascii_letter(c: u8) -> bool {
+    (c | 0x20).wrapping_sub(b'a') < 26
 }
 
 fn has_opener_shape(n: &str) -> bool {
     let b = n.as_bytes();
+    let second = match b.get(1) {
+        None => 0,
+        Some(&c) if c.is_ascii_lowercase() => c,
+        Some(_) => return false,
+    };
     match b.first() {
-        Some(&c @ b'a'..=b'z') if b.len() < 16 => {
-            OPENER_SHAPES[(c - b'a') as usize] & (1 << b.len()) != 0
+        Some(&c) if c.is_ascii_lowercase() && b.len() < 16 => {
+            OPENER_SHAPES[shape_row(c, second)] & (1 << b.len()) != 0
         }
         _ => false,
     }
 }
 
-/// A cheap test that rules out most tokens: a date starts with a number, a
-/// capitalised month or weekday, or one of a few words.
-fn can_start_date(a: &Analysis, i: usize) -> bool {
+/// [`has_opener_shape`] of token `i`'s folded form, read where it can be
+/// from the token's text and the folded length the token keeps, which
+/// costs less than slicing the folded form: a text beginning with two
+/// ASCII letters folds to a form beginning with them in lower case (a
+/// one-letter form beginning with an ASCII letter is that letter), and one
+/// beginning with other ASCII (an abbreviation dot aside, which never
+/// starts a token) to a form beginning with no letter.
+#[inline]
+fn token_has_opener_shape(a: &Analysis, i: usize, t: &Token) -> bool {
+    let text = a.text.as_bytes();
+    let Some(&first) = text.get(t.start) else {
+        return false;
+    };
+    if !is_ascii_letter(first) {
+        return (first >= 0x80 || first == b'.') && has_opener_shape(a.norm(i));
+    }
+    let len = norm_len(a, i);
+    let second = if len == 1 {
+        0
+    } else {
+        match text.get(t.start + 1) {
+            Some(&c) if is_ascii_letter(c) => c,
+            _ => return has_opener_shape(a.norm(i)),
+        }
+    };
+    len < 16 && OPENER_SHAPES[shape_row(first, second)] & (1 << len) != 0
+}
+
+/// Open-addressed table of every opener, month and weekday by its
+/// [`signature`]: a probe or two and, for words over four letters, one
+/// string comparison, instead of one comparison for each word.
+const OPENER_SLOTS: usize = 128;
+type OpenerTable = [Option<(u64, &'static str, Opener)>; OPENER_SLOTS];
+const OPENER_TABLE: OpenerTable = opener_table();
+
+const fn opener_table() -> OpenerTable {
+    let mut table = [None; OPENER_SLOTS];
+    let mut k = 0;
+    while k < OPENER_WORDS.len() {
+        add_opener(&mut table, OPENER_WORDS[k].0, OPENER_WORDS[k].1);
+        k += 1;
+    }
+    k = 0;
+    while k < MONTHS.len() {
+        add_opener(&mut table, MONTHS[k].0, Opener::CalendarName);
+        k += 1;
+    }
+    k = 0;
+    while k < WEEKDAYS.len() {
+        add_opener(&mut table, WEEKDAYS[k].0, Opener::CalendarName);
+        k += 1;
+    }
+    table
+}
+
+const fn add_opener(table: &mut OpenerTable, w: &'static str, o: Opener) {
+    let sig = signature(w.as_bytes());
+    let mut h = opener_slot(sig);
+    while table[h].is_some() {
+        h = (h + 1) % OPENER_SLOTS;
+    }
+    table[h] = Some((sig, w, o));
+}
+
+/// A word's length and first three and last bytes: the whole word when it
+/// is four bytes long or shorter, which most frequent words are.
+const fn signature(b: &[u8]) -> u64 {
+    let last = if b.is_empty() { 0 } else { b[b.len() - 1] };
+    byte_or_0(b, 0)
+        | byte_or_0(b, 1) << 8
+        | byte_or_0(b, 2) << 16
+        | (last as u64) << 24
+        | (b.len() as u64) << 32
+}
+
+const fn byte_or_0(b: &[u8], k: usize) -> u64 {
+    if k < b.len() {
+        b[k] as u64
+    } else {
+        0
+    }
+}
+
+const fn opener_slot(sig: u64) -> usize {
+    (sig.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 57) as usize % OPENER_SLOTS
+}
+
+/// The opener, month or weekday `n` is (of any case), if any.
+fn opener(n: &str) -> Option<Opener> {
+    let sig = signature(n.as_bytes());
+    let mut h = opener_slot(sig);
+    while let Some((s, w, o)) = OPENER_TABLE[h] {
+        if s == sig && (n.len() <= 4 || w == n) {
+            return Some(o);
+        }
+        h = (h + 1) % OPENER_SLOTS;
+    }
+    None
+}
+
+/// A test that rules out most tokens cheaply and never a date: a date
+/// starts with a number, a capitalised month or weekday, or an opener word,
+/// and most openers need particular words after them.
+#[cfg(test)]
+fn may_start_date(a: &Analysis, i: usize, end: usize) -> bool {
     let Some(t) = a.tokens.get(i) else {
         return false;
     };
     if t.kind == TokenKind::Number {
-        return true;
+        return number_may_start_date(a, i, end);
     }
-    let n = a.norm(i);
-    if !has_opener_shape(n) {
-        return false;
-    }
-    (t.cap && (MONTHS.iter().any(|(m, _)| *m == n) || WEEKDAYS.iter().any(|(w, _)| *w == n)))
-        || DATE_OPENERS.contains(&n)
+    token_has_opener_shape(a, i, t) && word_may_start_date(a, i, end)
 }
+
+/// Whether the word at `i` may open a date, by what the grammar needs of
+/// the tokens after it.
+fn word_may_start_date(a: &Analysis, i: usize, end: usize) -> bool {
+    let Some(o) = opener(a.norm(i)) else {
+        return false;
+    };
+    let within = |k: usize| k < end;
+    match o {
+        Opener::CalendarName => a.tokens[i].cap,
+        Opener::DayWord => true,
+        Opener::The => within(i + 2) && word_is(a, i + 2, "day"),
+        Opener::Count => within(i + 2) && word_is(a, i + 2, "ago"),
+        Opener::BeforeUnit => {
+            within(i + 1) && word_in(a, i + 1, &["week", "month", "year", "weekend", "night"])
+        }
+        // a weekday, or a word of "this week", "that day", "early Monday"
+        Opener::Qualifier => {
+            within(i + 1)
+                && (a.tokens[i + 1].cap
+                    || word_in(
+                        a,
+                        i + 1,
+                        &["this", "that", "earlier", "later", "late", "early"],
+                    ))
+        }
+        Opener::That => {
+            i > 0
+                && within(i + 1)
+                && word_in(
+                    a,
+                    i + 1,
+                    &["day", "morning", "evening", "afternoon", "night"],
+                )
+        }
+    }
+}
+
+/// A number opens a date before a month ("11 April") or in "two days ago";
+/// four digits may also be a year in "2017-04-11" or "in 2015".
+fn number_may_start_date(a: &Analysis, i: usize, end: usize) -> bool {
+    let t = &a.tokens[i];
+    let year_shaped = t.end - t.start == 4;
+    (i + 1 < end && a.tokens[i + 1].cap)
+        || (i + 2 < end && word_is(a, i + 2, "ago"))
+        || (year_shaped && i + 4 < end && word_is(a, i + 1, "-"))
+        || (year_shaped && i > 0 && word_in(a, i - 1, YEAR_PREPOSITIONS))
+}
+
+/// Words before a bare year the grammar takes as a date ("in 2015").
+const YEAR_PREPOSITIONS: &[&str] = &["in", "since", "during", "until", "of", "by"];
 
 fn parse_unbounded(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)> {
     // the two most frequent openers can begin one pattern each
@@ -377,7 +597,7 @@ fn parse_unbounded(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExp
         return Some(found);
     }
     // in 2015, since 1990
-    if i > 0 && word_in(a, i - 1, &["in", "since", "during", "until", "of", "by"]) {
+    if i > 0 && word_in(a, i - 1, YEAR_PREPOSITIONS) {
         if let Some(y) = year_at(a, i) {
             return Some((1, DateExpr::Year(y)));
         }
@@ -537,8 +757,9 @@ mod tests {
 
     #[test]
     fn the_shape_filter_keeps_every_opener_and_drops_other_words() {
-        let openers = DATE_OPENERS
+        let openers = OPENER_WORDS
             .iter()
+            .map(|(w, _)| w)
             .chain(MONTHS.iter().map(|(m, _)| m))
             .chain(WEEKDAYS.iter().map(|(w, _)| w));
         for w in openers {
@@ -546,6 +767,217 @@ mod tests {
         }
         for w in ["company", "reuters", "x", "", "2017", "accordingly"] {
             assert!(!has_opener_shape(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_table_entry_is_three_words() {
+        assert_eq!(std::mem::size_of::<Option<(usize, DateExpr)>>(), 24);
+    }
+
+    #[test]
+    fn the_opener_table_knows_every_word_and_no_other() {
+        for (w, o) in OPENER_WORDS {
+            assert_eq!(opener(w), Some(o), "{w}");
+        }
+        for (w, _) in MONTHS.iter().chain(&[("monday", 1), ("sunday", 7)]) {
+            assert_eq!(opener(w), Some(Opener::CalendarName), "{w}");
+        }
+        for (w, _) in WEEKDAYS {
+            assert_eq!(opener(w), Some(Opener::CalendarName), "{w}");
+        }
+        // near misses, some sharing a word's signature
+        let others = [
+            "",
+            "then",
+            "these",
+            "thes",
+            "a\0",
+            "lasts",
+            "tue",
+            "mayday",
+            "an",
+            "thi",
+            "tha",
+            "tuesxay",
+            "septxmber",
+            "yesterxay",
+        ];
+        for w in others {
+            assert_eq!(opener(w), None, "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The shape test read from a token's text agrees with the one on
+        /// its folded form, abbreviations, apostrophes and other scripts
+        /// included.
+        #[test]
+        fn the_shape_test_on_the_text_agrees_with_the_folded_form(
+            text in "([a-zA-Z0-9]{1,5}|[Tt]he|[Aa]|Jan|[ .,'`\u{2019}\u{e9}\u{c9}\u{249c}\u{2122}\n-]|T\\.H\\.E\\.){0,30}"
+        ) {
+            let a = analyze(&text);
+            for (i, t) in a.tokens.iter().enumerate() {
+                proptest::prop_assert_eq!(
+                    token_has_opener_shape(&a, i, t),
+                    has_opener_shape(a.norm(i)),
+                    "{:?} in {:?}", a.surface(i), text
+                );
+            }
+        }
+    }
+
+    /// Words the grammar looks at, near misses and others, to build
+    /// sentences that hit every rule and every early exit.
+    const VOCABULARY: &[&str] = &[
+        "the",
+        "The",
+        "a",
+        "A",
+        "that",
+        "That",
+        "this",
+        "last",
+        "Last",
+        "past",
+        "next",
+        "coming",
+        "earlier",
+        "Earlier",
+        "later",
+        "late",
+        "early",
+        "one",
+        "two",
+        "Two",
+        "ten",
+        "yesterday",
+        "Today",
+        "tonight",
+        "tomorrow",
+        "same",
+        "following",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "weekend",
+        "month",
+        "months",
+        "year",
+        "years",
+        "night",
+        "morning",
+        "evening",
+        "ago",
+        "on",
+        "of",
+        "in",
+        "since",
+        "by",
+        "April",
+        "april",
+        "May",
+        "may",
+        "Jan",
+        "Sept",
+        "Dec",
+        "Monday",
+        "monday",
+        "Wednesday",
+        "Sunday",
+        "5",
+        "11",
+        "31",
+        "32",
+        "11th",
+        "3rd",
+        "2017",
+        "1899",
+        "2101",
+        "04",
+        "0",
+        "4000000000",
+        "1,000",
+        "-",
+        ",",
+        ".",
+        "then",
+        "Theresa",
+        "talks",
+        "Reuters",
+        "US",
+        "x",
+        "2017-04-11",
+        "2017-02-30",
+        "April 11, 2017",
+        "11 April 2017",
+        "the same day",
+        "the following day",
+        "two days ago",
+        "a year ago",
+        "later that day",
+        "on that morning",
+        "earlier this week",
+        "late Friday",
+    ];
+
+    fn sentence_from(picks: &[(usize, bool)]) -> String {
+        let mut text = String::new();
+        for &(k, space) in picks {
+            if space && !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(VOCABULARY[k % VOCABULARY.len()]);
+        }
+        text
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The quick test before the grammar turns away no date: `parse_at`
+        /// finds what the full grammar finds at every token, for every end.
+        #[test]
+        fn the_quick_test_agrees_with_the_full_grammar(
+            picks in proptest::collection::vec((0usize..1000, proptest::bool::weighted(0.8)), 0..14)
+        ) {
+            let text = sentence_from(&picks);
+            let a = analyze(&text);
+            let n = a.tokens.len();
+            for end in 0..=n {
+                for i in 0..n {
+                    let full = parse_unbounded(&a, i, end).filter(|(len, _)| i + len <= end);
+                    proptest::prop_assert_eq!(parse_at(&a, i, end), full, "{} at {}", text, i);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_quick_test_lets_through_each_kind_of_date() {
+        for text in [
+            "the same day",
+            "the next day",
+            "a week ago",
+            "two days ago",
+            "last night",
+            "this year",
+            "earlier this month",
+            "later that day",
+            "early Monday",
+            "later early Monday",
+            "on that day",
+            "11 April",
+            "in 2015",
+            "2017-04-11",
+            "April",
+            "Monday",
+            "yesterday",
+        ] {
+            let a = analyze(text);
+            let i = usize::from(text.starts_with("on ") || text.starts_with("in "));
+            assert!(may_start_date(&a, i, a.tokens.len()), "{text}");
+            assert!(parse_at(&a, i, a.tokens.len()).is_some(), "{text}");
         }
     }
 
