@@ -412,10 +412,9 @@ pub struct Recognizer<'a> {
     when: Option<NaiveDate>,
     /// Dictionary matches at every token, looked up once per document.
     token_matches: &'a TokenMatches,
-    /// The date expression starting at each token of the current sentence
-    /// (from `dates_from`), parsed once per sentence.
-    sentence_dates: Vec<Option<(usize, DateExpr)>>,
-    dates_from: usize,
+    /// The date expressions of the current sentence, parsed once per
+    /// sentence: (first token, length in tokens, expression), in text order.
+    sentence_dates: Vec<(usize, usize, DateExpr)>,
     /// The person the text is about: the speaker or actor of the last
     /// sentence's events, set by extraction after each sentence.
     pub focus: Option<usize>,
@@ -450,7 +449,6 @@ impl<'a> Recognizer<'a> {
             sentence_persons: Vec::new(),
             token_matches,
             sentence_dates: Vec::new(),
-            dates_from: 0,
             when: date,
             sentence_states: Vec::new(),
             previous_states: Vec::new(),
@@ -508,7 +506,7 @@ impl<'a> Recognizer<'a> {
     /// and year, or a year), as its first day: who held an office then is
     /// who the sentence's titles mean.
     fn sentence_date(&self) -> Option<NaiveDate> {
-        self.sentence_dates.iter().find_map(|d| match (*d)?.1 {
+        self.sentence_dates.iter().find_map(|d| match d.2 {
             e @ (DateExpr::Full(_) | DateExpr::MonthYear(..) | DateExpr::Year(_)) => {
                 dates::resolve(e, self.date, None, dates::Tense::Past).map(|d| d.start)
             }
@@ -518,18 +516,21 @@ impl<'a> Recognizer<'a> {
 
     fn parse_sentence_dates(&mut self, s: &Sentence) {
         let a = self.a;
-        self.dates_from = s.tok_start;
         self.sentence_dates.clear();
-        self.sentence_dates
-            .extend((s.tok_start..s.tok_end).map(|i| dates::parse_at(a, i, s.tok_end)));
+        self.sentence_dates.extend(
+            (s.tok_start..s.tok_end)
+                .filter_map(|i| dates::parse_at(a, i, s.tok_end).map(|(len, e)| (i, len, e))),
+        );
     }
 
     /// The date expression starting at token `i` of the current sentence.
     fn date_at(&self, i: usize) -> Option<(usize, DateExpr)> {
-        i.checked_sub(self.dates_from)
-            .and_then(|k| self.sentence_dates.get(k))
-            .copied()
-            .flatten()
+        if self.sentence_dates.is_empty() {
+            return None;
+        }
+        let k = self.sentence_dates.binary_search_by_key(&i, |d| d.0).ok()?;
+        let (_, len, e) = self.sentence_dates[k];
+        Some((len, e))
     }
 
     /// "'s", or a bare apostrophe attached to a word ending in s or a dot
