@@ -1201,13 +1201,14 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
         let mut consumed: Vec<bool> = Vec::new();
         let mut last_subject: Option<Vec<usize>> = None;
         let mut speech_open = false;
-        for t in 0..self.items.len() {
-            if speech_open && self.ends_reported_speech(t) {
+        let triggers = trigger_items(self.items);
+        // items after the last trigger that may have closed reported speech
+        let mut unchecked = 0;
+        for (t, entry, noun) in triggers {
+            if speech_open && (unchecked..=t).any(|k| self.ends_reported_speech(k)) {
                 speech_open = false;
             }
-            let ItemKind::Trigger { entry, noun } = self.items[t].kind else {
-                continue;
-            };
+            unchecked = t + 1;
             if consumed.is_empty() {
                 consumed = vec![false; self.items.len()];
             }
@@ -1850,4 +1851,20 @@ fn dedup(v: &mut Vec<usize>) {
             true
         }
     });
+}
+
+/// The trigger items of a sentence: (item, trigger entry, read as a noun).
+/// A loop of its own: inside [`SentenceEvents::find`] the scan of every
+/// item shared registers with the whole event grammar and cost ten times
+/// as much.
+#[inline(never)]
+fn trigger_items(items: &[Item]) -> Vec<(usize, u32, bool)> {
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(t, it)| match it.kind {
+            ItemKind::Trigger { entry, noun } => Some((t, entry, noun)),
+            _ => None,
+        })
+        .collect()
 }
