@@ -471,7 +471,10 @@ impl<'a> Recognizer<'a> {
         let mut i = s.tok_start;
         let end = s.tok_end;
         while i < end {
-            let (len, kind, possessive) = self.item_at(i, end, i == s.tok_start);
+            let (len, kind, possessive) = match self.simple_item_at(i) {
+                Some((len, kind)) => (len, kind, false),
+                None => self.item_at(i, end, i == s.tok_start),
+            };
             let len = len.max(1);
             let stop = (i + len).min(end);
             if let ItemKind::Actor(x) = kind {
@@ -552,24 +555,30 @@ impl<'a> Recognizer<'a> {
         }
     }
 
-    fn item_at(&mut self, i: usize, end: usize, sentence_start: bool) -> (usize, ItemKind, bool) {
+    /// The item at token `i` when it is a date, a punctuation mark or a
+    /// plain word, the cheap cases most tokens are; else `None`.
+    #[inline(always)]
+    fn simple_item_at(&self, i: usize) -> Option<(usize, ItemKind)> {
         let a = self.a;
-        let tok = a.tokens[i];
         if let Some((len, expr)) = self.date_at(i) {
-            return (len, ItemKind::Date(expr), false);
+            return Some((len, ItemKind::Date(expr)));
         }
+        let tok = &a.tokens[i];
         if tok.kind == TokenKind::Punct {
-            return (1, ItemKind::Punct, false);
+            return Some((1, ItemKind::Punct));
         }
+        // a lower-case word no dictionary knows and no pronoun, determiner
+        // or "counterpart" that could start a mention
+        let plain = !tok.cap
+            && self.matches(i).is_empty()
+            && !(may_open_reference(a.norm_first(i)) && may_refer(a.norm(i)));
+        plain.then_some((1, ItemKind::Word))
+    }
+
+    /// The item at token `i` that [`Recognizer::simple_item_at`] left:
+    /// mentions, places, triggers, cues, pronouns and names.
+    fn item_at(&mut self, i: usize, end: usize, sentence_start: bool) -> (usize, ItemKind, bool) {
         let matches = self.matches(i);
-        if matches.is_empty()
-            && !tok.cap
-            && !(may_open_reference(a.norm_first(i)) && may_refer(a.norm(i)))
-        {
-            // most tokens: a lower-case word no dictionary knows and no
-            // pronoun, determiner or "counterpart" that could start a mention
-            return (1, ItemKind::Word, false);
-        }
         if let Some((len, kind)) = self.actor_phrase_at(i, end, matches) {
             return (len, kind, false);
         }
