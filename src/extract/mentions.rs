@@ -1050,6 +1050,9 @@ impl<'a> Recognizer<'a> {
     /// sentence's first person; else to the focus of the text, else to the
     /// last person mentioned.
     fn pronoun_at(&self, i: usize) -> Option<(usize, bool)> {
+        if !matches!(self.a.norm_first(i), b'h' | b's') {
+            return None;
+        }
         let n = self.a.norm(i);
         let (_, female, possessive) = PRONOUNS.iter().find(|(w, _, _)| *w == n)?;
         let fits = |x: &usize| match (self.actors.get(*x).female, female) {
@@ -1072,7 +1075,10 @@ impl<'a> Recognizer<'a> {
     /// support"), resolved to the last country or organisation mentioned;
     /// the expletive "it is" is left alone.
     fn state_pronoun_at(&self, i: usize, end: usize) -> Option<usize> {
-        if !matches!(self.a.norm(i), "it" | "they") || i + 1 >= end {
+        if i + 1 >= end
+            || !matches!(self.a.norm_first(i), b'i' | b't')
+            || !matches!(self.a.norm(i), "it" | "they")
+        {
             return None;
         }
         if !SUBJECT_PRONOUN_NEXT.contains(self.a.norm(i + 1)) {
