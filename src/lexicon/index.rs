@@ -65,15 +65,21 @@ pub struct PhraseIndex {
     /// opens.
     single: Vec<Vec<Phrase>>,
     by_pair: FxHashMap<(u32, u32), Vec<Phrase>>,
-    /// Ids of the one-byte words (punctuation, "a"), which a quarter of all
+    /// The one-byte words (punctuation, "a"), which a quarter of all
     /// tokens are, without hashing.
-    byte_words: Vec<u32>,
+    byte_words: Vec<Word>,
     /// `OPENS_*` and `LOWER_IN_NAME` bits by word id: most tokens open no
     /// phrase and are passed over after this one look-up.
     flags: Vec<u8>,
     /// The id of "-", which no phrase contains but joins the words of some.
     hyphen: u32,
     apostrophe: u32,
+}
+
+/// The phrases that may start at a token: longer ones first.
+struct Candidates<'a> {
+    longer: &'a [Phrase],
+    single: &'a [Phrase],
 }
 
 /// The dictionary matches at every token of one text, found once and kept
@@ -107,7 +113,7 @@ impl PhraseIndex {
     }
 
     fn word_id_or_add(&mut self, w: &str) -> u32 {
-        let id = self.words.get(w);
+        let id = self.words.get(w).id;
         if id != NO_WORD {
             return id;
         }
@@ -125,14 +131,6 @@ impl PhraseIndex {
         let lower: Vec<u32> = LOWER_IN_NAMES
             .iter()
             .map(|w| self.word_id_or_add(w))
-            .collect();
-        self.byte_words = (0..=255u8)
-            .map(|b| {
-                let w = [b];
-                std::str::from_utf8(&w)
-                    .ok()
-                    .map_or(NO_WORD, |w| self.words.get(w))
-            })
             .collect();
         self.single = vec![Vec::new(); self.by_first.len()];
         self.flags = vec![0; self.by_first.len()];
@@ -159,6 +157,15 @@ impl PhraseIndex {
         for list in self.by_pair.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
+        self.words.set_flags(&self.flags);
+        self.byte_words = (0..=255u8)
+            .map(|b| {
+                let w = [b];
+                std::str::from_utf8(&w)
+                    .ok()
+                    .map_or(UNKNOWN, |w| self.words.get(w))
+            })
+            .collect();
     }
 
     /// The id of token `j`'s folded form; `NO_WORD` past the end.
@@ -166,15 +173,15 @@ impl PhraseIndex {
         if j >= a.tokens.len() {
             return NO_WORD;
         }
-        self.id_of(a.norm(j))
+        self.word_of(a.norm(j)).id
     }
 
     #[inline(always)]
-    fn id_of(&self, w: &str) -> u32 {
+    fn word_of(&self, w: &str) -> Word {
         // `byte_words` is empty until `finish`; the table answers until then
         if let [b] = w.as_bytes() {
-            if let Some(&id) = self.byte_words.get(*b as usize) {
-                return id;
+            if let Some(&word) = self.byte_words.get(*b as usize) {
+                return word;
             }
         }
         self.words.get(w)
@@ -188,8 +195,9 @@ impl PhraseIndex {
     pub fn matches_at(&self, a: &Analysis, i: usize) -> Vec<Match> {
         let mut out = Vec::new();
         let first = self.word_id(a, i);
-        if self.flags(first) & OPENS != 0 {
-            self.push_matches(a, i, first, |j| self.word_id(a, j), &mut out);
+        let word = |j| self.word_id(a, j);
+        if let Some(c) = self.candidates(a, i, first, self.flags(first), word) {
+            self.push_matches(a, i, c, word, &mut out);
         }
         out
     }
@@ -198,48 +206,62 @@ impl PhraseIndex {
     pub fn token_matches(&self, a: &Analysis) -> TokenMatches {
         let n = a.tokens.len();
         let mut ids = Vec::with_capacity(n);
+        // about a token in four opens a phrase, one in five has a match
+        let mut openers = Vec::with_capacity(n / 2);
         for j in 0..n {
-            ids.push(self.id_of(a.norm(j)));
+            let w = self.word_of(a.norm(j));
+            ids.push(w.id);
+            if w.flags & OPENS != 0 {
+                openers.push((j, w.flags));
+            }
         }
         let word = |j: usize| ids.get(j).copied().unwrap_or(NO_WORD);
         let mut starts = Vec::with_capacity(n + 1);
-        let mut all = Vec::new();
-        for (i, &id) in ids.iter().enumerate() {
-            // most tokens open no phrase; their entries in `starts` are
-            // filled in bulk
-            if self.flags(id) & OPENS != 0 {
-                starts.resize(i + 1, all.len() as u32);
-                self.push_matches(a, i, id, word, &mut all);
-            }
+        let mut all = Vec::with_capacity(n / 4);
+        for (i, flags) in openers {
+            let Some(c) = self.candidates(a, i, word(i), flags, word) else {
+                continue;
+            };
+            // the tokens since the last one with candidates have no matches
+            starts.resize(i + 1, all.len() as u32);
+            self.push_matches(a, i, c, word, &mut all);
         }
         starts.resize(n + 1, all.len() as u32);
         TokenMatches { starts, all }
     }
 
-    /// The matches at `i`, whose word `first` opens some phrase.
-    fn push_matches(
+    /// The phrases that may start at `i`, whose word is `first`: most
+    /// common words open longer phrases only, and none of them with the
+    /// word that follows.
+    fn candidates(
         &self,
         a: &Analysis,
         i: usize,
         first: u32,
+        flags: u8,
         word: impl Fn(usize) -> u32 + Copy,
-        out: &mut Vec<Match>,
-    ) {
-        let flags = self.flags(first);
+    ) -> Option<Candidates<'_>> {
+        let longer = if flags & OPENS_LONGER != 0 {
+            self.longer_candidates(a, i, first, word)
+        } else {
+            None
+        };
+        let single = if flags & OPENS_ONE != 0 {
+            self.single.get(first as usize).map(Vec::as_slice)
+        } else {
+            None
+        };
+        if longer.is_none() && single.is_none() {
+            return None;
+        }
         // "'" is the one punctuation mark that starts phrases
-        if a.tokens[i].kind == crate::text::TokenKind::Punct && first != self.apostrophe {
-            return;
+        if a.tokens.get(i)?.kind == crate::text::TokenKind::Punct && first != self.apostrophe {
+            return None;
         }
-        if flags & OPENS_LONGER != 0 {
-            if let Some(longer) = self.longer_candidates(a, i, first, word) {
-                self.push_matching(a, i, longer, word, out);
-            }
-        }
-        if flags & OPENS_ONE != 0 {
-            if let Some(single) = self.single.get(first as usize) {
-                self.push_matching(a, i, single, word, out);
-            }
-        }
+        Some(Candidates {
+            longer: longer.unwrap_or_default(),
+            single: single.unwrap_or_default(),
+        })
     }
 
     /// The phrases of two words or more that the first two words at `i`
@@ -258,15 +280,15 @@ impl PhraseIndex {
         self.by_pair.get(&(first, second)).map(Vec::as_slice)
     }
 
-    fn push_matching(
+    fn push_matches(
         &self,
         a: &Analysis,
         i: usize,
-        phrases: &[Phrase],
+        c: Candidates,
         word: impl Fn(usize) -> u32 + Copy,
         out: &mut Vec<Match>,
     ) {
-        for p in phrases {
+        for p in c.longer.iter().chain(c.single) {
             if let Some(end) = self.match_rest(a, i, &p.rest, word) {
                 if !p.cased || self.is_written_as_name(a, i, end, word) {
                     out.push(Match {
@@ -359,23 +381,38 @@ struct WordTable {
     /// `slots.len() == 1 << (64 - shift)` once there are slots.
     shift: u32,
     used: usize,
-    long: FxHashMap<Box<str>, u32>,
+    long: FxHashMap<Box<str>, Word>,
 }
+
+/// A word's id and its `flags` by id, copied here so that the pass over
+/// all tokens needs one look-up per token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Word {
+    id: u32,
+    flags: u8,
+}
+
+const UNKNOWN: Word = Word {
+    id: NO_WORD,
+    flags: 0,
+};
 
 /// One word of the table; `id == NO_WORD` marks an empty slot.
 #[derive(Debug, Clone, Copy)]
 struct Slot {
     lo: u64,
     hi: u64,
-    len: u32,
     id: u32,
+    len: u8,
+    flags: u8,
 }
 
 const EMPTY_SLOT: Slot = Slot {
     lo: 0,
     hi: 0,
-    len: 0,
     id: NO_WORD,
+    len: 0,
+    flags: 0,
 };
 
 /// A word of at most 16 bytes as integers: with its length, `lo` and `hi`
@@ -384,7 +421,7 @@ const EMPTY_SLOT: Slot = Slot {
 struct ShortKey {
     lo: u64,
     hi: u64,
-    len: u32,
+    len: u8,
 }
 
 impl ShortKey {
@@ -412,7 +449,7 @@ impl ShortKey {
         Some(ShortKey {
             lo,
             hi,
-            len: n as u32,
+            len: n as u8,
         })
     }
 
@@ -432,7 +469,7 @@ impl ShortKey {
 
 impl WordTable {
     #[inline(always)]
-    fn get(&self, w: &str) -> u32 {
+    fn get(&self, w: &str) -> Word {
         match ShortKey::new(w.as_bytes()) {
             Some(key) => self.get_short(&key),
             None => self.get_long(w),
@@ -441,23 +478,37 @@ impl WordTable {
 
     #[cold]
     #[inline(never)]
-    fn get_long(&self, w: &str) -> u32 {
-        self.long.get(w).copied().unwrap_or(NO_WORD)
+    fn get_long(&self, w: &str) -> Word {
+        self.long.get(w).copied().unwrap_or(UNKNOWN)
     }
 
     #[inline(always)]
-    fn get_short(&self, key: &ShortKey) -> u32 {
+    fn get_short(&self, key: &ShortKey) -> Word {
         let mask = self.slots.len().wrapping_sub(1);
         let mut at = key.slot(self.shift);
-        // an empty slot's id is `NO_WORD`, the answer for a miss; an empty
+        // an empty slot holds `UNKNOWN`, the answer for a miss; an empty
         // table has no slot at all
         while let Some(slot) = self.slots.get(at) {
             if key.is_in(slot) || slot.id == NO_WORD {
-                return slot.id;
+                return Word {
+                    id: slot.id,
+                    flags: slot.flags,
+                };
             }
             at = (at + 1) & mask;
         }
-        NO_WORD
+        UNKNOWN
+    }
+
+    /// Copies `flags[id]` to every word.
+    fn set_flags(&mut self, flags: &[u8]) {
+        let of = |id: u32| flags.get(id as usize).copied().unwrap_or(0);
+        for slot in &mut self.slots {
+            slot.flags = of(slot.id);
+        }
+        for word in self.long.values_mut() {
+            word.flags = of(word.id);
+        }
     }
 
     /// Adds a word that is not in the table yet.
@@ -467,11 +518,11 @@ impl WordTable {
                 if 2 * (self.used + 1) > self.slots.len() {
                     self.grow();
                 }
-                self.place(key, id);
+                self.place(key, id, 0);
                 self.used += 1;
             }
             None => {
-                self.long.insert(w.into(), id);
+                self.long.insert(w.into(), Word { id, flags: 0 });
             }
         }
     }
@@ -486,11 +537,11 @@ impl WordTable {
                 hi: slot.hi,
                 len: slot.len,
             };
-            self.place(key, slot.id);
+            self.place(key, slot.id, slot.flags);
         }
     }
 
-    fn place(&mut self, key: ShortKey, id: u32) {
+    fn place(&mut self, key: ShortKey, id: u32, flags: u8) {
         let mask = self.slots.len() - 1;
         let mut at = key.slot(self.shift);
         while self.slots[at].id != NO_WORD {
@@ -499,8 +550,9 @@ impl WordTable {
         self.slots[at] = Slot {
             lo: key.lo,
             hi: key.hi,
-            len: key.len,
             id,
+            len: key.len,
+            flags,
         };
     }
 }
@@ -720,7 +772,7 @@ mod tests {
             }
             for w in words.iter().chain(&probes) {
                 let want = map.get(w.as_str()).copied().unwrap_or(NO_WORD);
-                proptest::prop_assert_eq!(table.get(w), want, "{:?}", w);
+                proptest::prop_assert_eq!(table.get(w).id, want, "{:?}", w);
             }
         }
     }
@@ -734,14 +786,14 @@ mod tests {
             .collect();
         let mut table = WordTable::default();
         for (id, w) in words.iter().enumerate() {
-            if table.get(w) == NO_WORD {
+            if table.get(w).id == NO_WORD {
                 table.insert(w, id as u32);
             }
         }
         for (id, w) in words.iter().enumerate() {
             let first = words.iter().position(|x| x == w).unwrap_or(id);
-            assert_eq!(table.get(w), first as u32, "{w:?}");
+            assert_eq!(table.get(w).id, first as u32, "{w:?}");
         }
-        assert_eq!(table.get("abab"), NO_WORD);
+        assert_eq!(table.get("abab"), UNKNOWN);
     }
 }
