@@ -42,11 +42,21 @@ struct Phrase {
 /// The id of a folded token that no phrase contains.
 const NO_WORD: u32 = u32::MAX;
 
-/// Phrases keyed by word ids: each folded token is hashed once, and phrase
-/// tails compare integers rather than strings.
+/// Per word id: what a token with this word can start, and how it may be
+/// written inside a name.
+const OPENS_ONE: u8 = 1;
+const OPENS_LONGER: u8 = 2;
+const LOWER_IN_NAME: u8 = 4;
+/// The word is the second of some longer phrase: a pair whose second word
+/// lacks this bit needs no look-up.
+const SECOND: u8 = 8;
+const OPENS: u8 = OPENS_ONE | OPENS_LONGER;
+
+/// Phrases keyed by word ids: each folded token is looked up once, and
+/// phrase tails compare integers rather than strings.
 #[derive(Debug, Default)]
 pub struct PhraseIndex {
-    words: FxHashMap<Box<str>, u32>,
+    words: WordTable,
     /// Phrases by the id of their first word, as inserted.
     by_first: Vec<Vec<Phrase>>,
     /// Built by [`PhraseIndex::finish`] from `by_first`: one-word phrases by
@@ -55,10 +65,21 @@ pub struct PhraseIndex {
     /// opens.
     single: Vec<Vec<Phrase>>,
     by_pair: FxHashMap<(u32, u32), Vec<Phrase>>,
-    /// Ids of the one-byte words (punctuation, "a"), which a quarter of all
+    /// The one-byte words (punctuation, "a"), which a quarter of all
     /// tokens are, without hashing.
-    byte_words: Vec<u32>,
-    opens_longer: Vec<bool>,
+    byte_words: Vec<Word>,
+    /// `OPENS_*` and `LOWER_IN_NAME` bits by word id: most tokens open no
+    /// phrase and are passed over after this one look-up.
+    flags: Vec<u8>,
+    /// The id of "-", which no phrase contains but joins the words of some.
+    hyphen: u32,
+    apostrophe: u32,
+}
+
+/// The phrases that may start at a token: longer ones first.
+struct Candidates<'a> {
+    longer: &'a [Phrase],
+    single: &'a [Phrase],
 }
 
 /// The dictionary matches at every token of one text, found once and kept
@@ -80,16 +101,9 @@ impl TokenMatches {
     }
 }
 
-/// Words a name may carry in lower case ("Bank of England", "al-Assad").
-const LOWER_IN_NAMES: &[&str] = &[
-    "the", "of", "and", "for", "al", "el", "bin", "ibn", "de", "da", "do", "dos", "du", "des",
-    "del", "della", "di", "von", "van", "der", "den", "la", "le", "ul", "e", "y", "'s", "on", "in",
-    "at", "d'ivoire", "es", "ez", "ash", "as", "an", "ad", "abu", "bint",
-];
-
 impl PhraseIndex {
     pub fn insert(&mut self, key: Vec<String>, entry: Entry, cased: bool) {
-        let mut ids = key.into_iter().map(|w| self.word_id_or_add(w));
+        let mut ids = key.into_iter().map(|w| self.word_id_or_add(&w));
         let Some(first) = ids.next() else { return };
         let rest: Box<[u32]> = ids.collect();
         let list = &mut self.by_first[first as usize];
@@ -98,35 +112,42 @@ impl PhraseIndex {
         }
     }
 
-    fn word_id_or_add(&mut self, w: String) -> u32 {
-        if let Some(&id) = self.words.get(w.as_str()) {
+    fn word_id_or_add(&mut self, w: &str) -> u32 {
+        let id = self.words.get(w).id;
+        if id != NO_WORD {
             return id;
         }
         let id = self.by_first.len() as u32;
-        self.words.insert(w.into_boxed_str(), id);
+        self.words.insert(w, id);
         self.by_first.push(Vec::new());
         id
     }
 
     pub fn finish(&mut self) {
-        self.byte_words = (0..=255u8)
-            .map(|b| {
-                let w = [b];
-                std::str::from_utf8(&w)
-                    .ok()
-                    .and_then(|w| self.words.get(w).copied())
-                    .unwrap_or(NO_WORD)
-            })
+        // words no phrase may contain get ids too, so that tests on them
+        // compare ids: a word without an id is then known to be none of them
+        self.hyphen = self.word_id_or_add("-");
+        self.apostrophe = self.word_id_or_add("'");
+        let lower: Vec<u32> = LOWER_IN_NAMES
+            .iter()
+            .map(|w| self.word_id_or_add(w))
             .collect();
         self.single = vec![Vec::new(); self.by_first.len()];
-        self.opens_longer = vec![false; self.by_first.len()];
+        self.flags = vec![0; self.by_first.len()];
+        for id in lower {
+            self.flags[id as usize] |= LOWER_IN_NAME;
+        }
         self.by_pair.clear();
         for (first, list) in self.by_first.iter().enumerate() {
             for p in list {
                 match p.rest.first() {
-                    None => self.single[first].push(p.clone()),
+                    None => {
+                        self.flags[first] |= OPENS_ONE;
+                        self.single[first].push(p.clone());
+                    }
                     Some(&second) => {
-                        self.opens_longer[first] = true;
+                        self.flags[first] |= OPENS_LONGER;
+                        self.flags[second as usize] |= SECOND;
                         let key = (first as u32, second);
                         self.by_pair.entry(key).or_default().push(p.clone());
                     }
@@ -136,68 +157,140 @@ impl PhraseIndex {
         for list in self.by_pair.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
+        self.words.set_flags(&self.flags);
+        self.byte_words = (0..=255u8)
+            .map(|b| {
+                let w = [b];
+                std::str::from_utf8(&w)
+                    .ok()
+                    .map_or(UNKNOWN, |w| self.words.get(w))
+            })
+            .collect();
     }
 
+    /// The id of token `j`'s folded form; `NO_WORD` past the end.
     fn word_id(&self, a: &Analysis, j: usize) -> u32 {
-        let w = a.norm(j);
-        // `byte_words` is empty until `finish`; the map answers until then
+        if j >= a.tokens.len() {
+            return NO_WORD;
+        }
+        self.word_of(a.norm(j)).id
+    }
+
+    #[inline(always)]
+    fn word_of(&self, w: &str) -> Word {
+        // `byte_words` is empty until `finish`; the table answers until then
         if let [b] = w.as_bytes() {
-            if let Some(&id) = self.byte_words.get(*b as usize) {
-                return id;
+            if let Some(&word) = self.byte_words.get(*b as usize) {
+                return word;
             }
         }
-        self.words.get(w).copied().unwrap_or(NO_WORD)
+        self.words.get(w)
+    }
+
+    fn flags(&self, id: u32) -> u8 {
+        self.flags.get(id as usize).copied().unwrap_or(0)
     }
 
     /// Every phrase starting at token `i`, longest first.
     pub fn matches_at(&self, a: &Analysis, i: usize) -> Vec<Match> {
         let mut out = Vec::new();
-        if i < a.tokens.len() {
-            self.push_matches(a, i, |j| self.word_id(a, j), &mut out);
+        let first = self.word_id(a, i);
+        let word = |j| self.word_id(a, j);
+        if let Some(c) = self.candidates(a, i, first, self.flags(first), word) {
+            self.push_matches(a, i, c, word, &mut out);
         }
         out
     }
 
     /// The matches at every token of `a`.
     pub fn token_matches(&self, a: &Analysis) -> TokenMatches {
-        let ids: Vec<u32> = (0..a.tokens.len()).map(|j| self.word_id(a, j)).collect();
-        let mut tm = TokenMatches {
-            starts: Vec::with_capacity(ids.len() + 1),
-            all: Vec::new(),
-        };
-        for i in 0..ids.len() {
-            tm.starts.push(tm.all.len() as u32);
-            self.push_matches(a, i, |j| ids[j], &mut tm.all);
+        let n = a.tokens.len();
+        let mut ids = Vec::with_capacity(n);
+        // about a token in four opens a phrase, one in five has a match
+        let mut openers = Vec::with_capacity(n / 2);
+        for j in 0..n {
+            let w = self.word_of(a.norm(j));
+            ids.push(w.id);
+            if w.flags & OPENS != 0 {
+                openers.push((j, w.flags));
+            }
         }
-        tm.starts.push(tm.all.len() as u32);
-        tm
+        let word = |j: usize| ids.get(j).copied().unwrap_or(NO_WORD);
+        let mut starts = Vec::with_capacity(n + 1);
+        let mut all = Vec::with_capacity(n / 4);
+        for (i, flags) in openers {
+            let Some(c) = self.candidates(a, i, word(i), flags, word) else {
+                continue;
+            };
+            // the tokens since the last one with candidates have no matches
+            starts.resize(i + 1, all.len() as u32);
+            self.push_matches(a, i, c, word, &mut all);
+        }
+        starts.resize(n + 1, all.len() as u32);
+        TokenMatches { starts, all }
+    }
+
+    /// The phrases that may start at `i`, whose word is `first`: most
+    /// common words open longer phrases only, and none of them with the
+    /// word that follows.
+    fn candidates(
+        &self,
+        a: &Analysis,
+        i: usize,
+        first: u32,
+        flags: u8,
+        word: impl Fn(usize) -> u32 + Copy,
+    ) -> Option<Candidates<'_>> {
+        let longer = if flags & OPENS_LONGER != 0 {
+            self.longer_candidates(a, i, first, word)
+        } else {
+            None
+        };
+        let single = if flags & OPENS_ONE != 0 {
+            self.single.get(first as usize).map(Vec::as_slice)
+        } else {
+            None
+        };
+        if longer.is_none() && single.is_none() {
+            return None;
+        }
+        // "'" is the one punctuation mark that starts phrases
+        if a.tokens.get(i)?.kind == crate::text::TokenKind::Punct && first != self.apostrophe {
+            return None;
+        }
+        Some(Candidates {
+            longer: longer.unwrap_or_default(),
+            single: single.unwrap_or_default(),
+        })
+    }
+
+    /// The phrases of two words or more that the first two words at `i`
+    /// open, longest first.
+    fn longer_candidates(
+        &self,
+        a: &Analysis,
+        i: usize,
+        first: u32,
+        word: impl Fn(usize) -> u32 + Copy,
+    ) -> Option<&[Phrase]> {
+        let second = word(self.next_word(a, i, word)?);
+        if self.flags(second) & SECOND == 0 {
+            return None;
+        }
+        self.by_pair.get(&(first, second)).map(Vec::as_slice)
     }
 
     fn push_matches(
         &self,
         a: &Analysis,
         i: usize,
-        word: impl Fn(usize) -> u32,
+        c: Candidates,
+        word: impl Fn(usize) -> u32 + Copy,
         out: &mut Vec<Match>,
     ) {
-        let first = word(i);
-        if first == NO_WORD {
-            return;
-        }
-        if a.tokens[i].kind == crate::text::TokenKind::Punct && a.norm(i) != "'" {
-            return;
-        }
-        let longer = self
-            .opens_longer
-            .get(first as usize)
-            .copied()
-            .unwrap_or(false)
-            .then(|| self.by_pair.get(&(first, word(next_word(a, i)?))))
-            .flatten();
-        let single = self.single.get(first as usize);
-        for p in longer.into_iter().chain(single).flatten() {
-            if let Some(end) = match_rest(a, i, &p.rest, &word) {
-                if !p.cased || is_written_as_name(a, i, end) {
+        for p in c.longer.iter().chain(c.single) {
+            if let Some(end) = self.match_rest(a, i, &p.rest, word) {
+                if !p.cased || self.is_written_as_name(a, i, end, word) {
                     out.push(Match {
                         len: end - i,
                         entry: p.entry,
@@ -206,55 +299,262 @@ impl PhraseIndex {
             }
         }
     }
-}
 
-/// The token after `i` that a phrase would continue with, past a joining
-/// hyphen.
-fn next_word(a: &Analysis, i: usize) -> Option<usize> {
-    let mut j = i + 1;
-    if j < a.tokens.len() && is_joining_hyphen(a, j) {
-        j += 1;
-    }
-    (j < a.tokens.len()).then_some(j)
-}
-
-/// End token (exclusive) if `rest` follows token `i`; hyphens joining words
-/// ("al-Qaeda", "Kim Jong-un") are passed over.
-fn match_rest(a: &Analysis, i: usize, rest: &[u32], word: impl Fn(usize) -> u32) -> Option<usize> {
-    let mut j = i + 1;
-    for &want in rest {
-        if j < a.tokens.len() && is_joining_hyphen(a, j) {
+    /// The token after `i` that a phrase would continue with, past a
+    /// joining hyphen.
+    fn next_word(&self, a: &Analysis, i: usize, word: impl Fn(usize) -> u32) -> Option<usize> {
+        let mut j = i + 1;
+        if self.is_joining_hyphen(a, j, &word) {
             j += 1;
         }
-        if j >= a.tokens.len() || word(j) != want || a.tokens[j].para_before {
-            return None;
-        }
-        j += 1;
+        (j < a.tokens.len()).then_some(j)
     }
-    Some(j)
+
+    /// End token (exclusive) if `rest` follows token `i`; hyphens joining
+    /// words ("al-Qaeda", "Kim Jong-un") are passed over.
+    fn match_rest(
+        &self,
+        a: &Analysis,
+        i: usize,
+        rest: &[u32],
+        word: impl Fn(usize) -> u32,
+    ) -> Option<usize> {
+        let mut j = i + 1;
+        for &want in rest {
+            if self.is_joining_hyphen(a, j, &word) {
+                j += 1;
+            }
+            // `want` is a real id, so this also stops at the end
+            if word(j) != want || a.tokens.get(j).is_none_or(|t| t.para_before) {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+
+    fn is_joining_hyphen(&self, a: &Analysis, j: usize, word: impl Fn(usize) -> u32) -> bool {
+        word(j) == self.hyphen
+            && a.tokens.get(j).is_some_and(|t| !t.space_before)
+            && a.tokens.get(j + 1).is_some_and(|t| !t.space_before)
+    }
+
+    fn is_written_as_name(
+        &self,
+        a: &Analysis,
+        i: usize,
+        end: usize,
+        word: impl Fn(usize) -> u32,
+    ) -> bool {
+        let mut any_cap = false;
+        for (j, t) in a.tokens.iter().enumerate().take(end).skip(i) {
+            if !t.is_word() {
+                continue;
+            }
+            let after_hyphen = j > i && !t.space_before && word(j - 1) == self.hyphen;
+            if t.cap {
+                any_cap = true;
+            } else if !after_hyphen && self.flags(word(j)) & LOWER_IN_NAME == 0 {
+                return false;
+            }
+        }
+        any_cap
+    }
 }
 
-fn is_joining_hyphen(a: &Analysis, j: usize) -> bool {
-    a.norm(j) == "-"
-        && !a.tokens[j].space_before
-        && a.tokens.get(j + 1).is_some_and(|t| !t.space_before)
+/// Words a name may carry in lower case ("Bank of England", "al-Assad").
+const LOWER_IN_NAMES: &[&str] = &[
+    "the", "of", "and", "for", "al", "el", "bin", "ibn", "de", "da", "do", "dos", "du", "des",
+    "del", "della", "di", "von", "van", "der", "den", "la", "le", "ul", "e", "y", "'s", "on", "in",
+    "at", "d'ivoire", "es", "ez", "ash", "as", "an", "ad", "abu", "bint",
+];
+
+/// Word ids by folded word. Nearly every token is looked up, so words of
+/// up to 16 bytes (all but a few) sit in an open-addressing table as two
+/// integers and a length, compared without hashing a string or calling
+/// `memcmp`; longer words go to an ordinary map.
+#[derive(Debug, Default)]
+struct WordTable {
+    /// Linear probing; the length is a power of two and at most half the
+    /// slots are used, so a miss ends after a probe or two.
+    slots: Vec<Slot>,
+    /// `slots.len() == 1 << (64 - shift)` once there are slots.
+    shift: u32,
+    used: usize,
+    long: FxHashMap<Box<str>, Word>,
 }
 
-fn is_written_as_name(a: &Analysis, i: usize, end: usize) -> bool {
-    let mut any_cap = false;
-    for j in i..end {
-        let t = &a.tokens[j];
-        if !t.is_word() {
-            continue;
-        }
-        let after_hyphen = j > i && !t.space_before && a.norm(j - 1) == "-";
-        if t.cap {
-            any_cap = true;
-        } else if !after_hyphen && !LOWER_IN_NAMES.contains(&a.norm(j)) {
-            return false;
+/// A word's id and its `flags` by id, copied here so that the pass over
+/// all tokens needs one look-up per token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Word {
+    id: u32,
+    flags: u8,
+}
+
+const UNKNOWN: Word = Word {
+    id: NO_WORD,
+    flags: 0,
+};
+
+/// One word of the table; `id == NO_WORD` marks an empty slot.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    lo: u64,
+    hi: u64,
+    id: u32,
+    len: u8,
+    flags: u8,
+}
+
+const EMPTY_SLOT: Slot = Slot {
+    lo: 0,
+    hi: 0,
+    id: NO_WORD,
+    len: 0,
+    flags: 0,
+};
+
+/// A word of at most 16 bytes as integers: with its length, `lo` and `hi`
+/// determine every byte, since the loads they come from cover the word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ShortKey {
+    lo: u64,
+    hi: u64,
+    len: u8,
+}
+
+impl ShortKey {
+    #[inline(always)]
+    fn new(w: &[u8]) -> Option<ShortKey> {
+        let n = w.len();
+        // overlapping loads from both ends cover words of every length
+        let (lo, hi) = if let (Some(head), Some(tail)) = (w.first_chunk(), w.last_chunk()) {
+            if n > 16 {
+                return None;
+            }
+            (u64::from_le_bytes(*head), u64::from_le_bytes(*tail))
+        } else if let (Some(head), Some(tail)) = (w.first_chunk(), w.last_chunk()) {
+            let (head, tail) = (u32::from_le_bytes(*head), u32::from_le_bytes(*tail));
+            (u64::from(head) | u64::from(tail) << 32, 0)
+        } else if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
+            let mid = w.get(n / 2).copied().unwrap_or(0);
+            (
+                u64::from(first) | u64::from(mid) << 8 | u64::from(last) << 16,
+                0,
+            )
+        } else {
+            (0, 0)
+        };
+        Some(ShortKey {
+            lo,
+            hi,
+            len: n as u8,
+        })
+    }
+
+    /// Multiplicative (Fibonacci) hashing: the top bits of the product,
+    /// which `shift` keeps, depend on every bit of the key.
+    #[inline(always)]
+    fn slot(&self, shift: u32) -> usize {
+        let mixed = (self.lo ^ self.hi.rotate_left(23) ^ u64::from(self.len))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> shift) as usize
+    }
+
+    fn is_in(&self, slot: &Slot) -> bool {
+        slot.lo == self.lo && slot.hi == self.hi && slot.len == self.len
+    }
+}
+
+impl WordTable {
+    #[inline(always)]
+    fn get(&self, w: &str) -> Word {
+        match ShortKey::new(w.as_bytes()) {
+            Some(key) => self.get_short(&key),
+            None => self.get_long(w),
         }
     }
-    any_cap
+
+    #[cold]
+    #[inline(never)]
+    fn get_long(&self, w: &str) -> Word {
+        self.long.get(w).copied().unwrap_or(UNKNOWN)
+    }
+
+    #[inline(always)]
+    fn get_short(&self, key: &ShortKey) -> Word {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = key.slot(self.shift);
+        // an empty slot holds `UNKNOWN`, the answer for a miss; an empty
+        // table has no slot at all
+        while let Some(slot) = self.slots.get(at) {
+            if key.is_in(slot) || slot.id == NO_WORD {
+                return Word {
+                    id: slot.id,
+                    flags: slot.flags,
+                };
+            }
+            at = (at + 1) & mask;
+        }
+        UNKNOWN
+    }
+
+    /// Copies `flags[id]` to every word.
+    fn set_flags(&mut self, flags: &[u8]) {
+        let of = |id: u32| flags.get(id as usize).copied().unwrap_or(0);
+        for slot in &mut self.slots {
+            slot.flags = of(slot.id);
+        }
+        for word in self.long.values_mut() {
+            word.flags = of(word.id);
+        }
+    }
+
+    /// Adds a word that is not in the table yet.
+    fn insert(&mut self, w: &str, id: u32) {
+        match ShortKey::new(w.as_bytes()) {
+            Some(key) => {
+                if 2 * (self.used + 1) > self.slots.len() {
+                    self.grow();
+                }
+                self.place(key, id, 0);
+                self.used += 1;
+            }
+            None => {
+                self.long.insert(w.into(), Word { id, flags: 0 });
+            }
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = (2 * self.slots.len()).max(64);
+        self.shift = 64 - size.trailing_zeros();
+        let old = std::mem::replace(&mut self.slots, vec![EMPTY_SLOT; size]);
+        for slot in old.into_iter().filter(|s| s.id != NO_WORD) {
+            let key = ShortKey {
+                lo: slot.lo,
+                hi: slot.hi,
+                len: slot.len,
+            };
+            self.place(key, slot.id, slot.flags);
+        }
+    }
+
+    fn place(&mut self, key: ShortKey, id: u32, flags: u8) {
+        let mask = self.slots.len() - 1;
+        let mut at = key.slot(self.shift);
+        while self.slots[at].id != NO_WORD {
+            at = (at + 1) & mask;
+        }
+        self.slots[at] = Slot {
+            lo: key.lo,
+            hi: key.hi,
+            id,
+            len: key.len,
+            flags,
+        };
+    }
 }
 
 #[cfg(test)]
@@ -309,5 +609,191 @@ mod tests {
         idx.finish();
         assert_eq!(idx.matches_at(&analyze("Turkey said"), 0).len(), 1);
         assert_eq!(idx.matches_at(&analyze("turkey dinner"), 0).len(), 0);
+    }
+
+    /// The matching rules written plainly over strings, as the index did
+    /// before word ids: the reference the id-based look-up must agree with.
+    fn naive_matches(phrases: &[(&str, Entry, bool)], a: &Analysis, i: usize) -> Vec<Match> {
+        let n = a.tokens.len();
+        let hyphen = |j: usize| {
+            j < n
+                && a.norm(j) == "-"
+                && !a.tokens[j].space_before
+                && a.tokens.get(j + 1).is_some_and(|t| !t.space_before)
+        };
+        let rest_end = |words: &[String]| {
+            let mut j = i + 1;
+            for w in &words[1..] {
+                if hyphen(j) {
+                    j += 1;
+                }
+                if j >= n || a.norm(j) != w || a.tokens[j].para_before {
+                    return None;
+                }
+                j += 1;
+            }
+            Some(j)
+        };
+        let written_as_name = |end: usize| {
+            let mut any_cap = false;
+            for j in i..end {
+                let t = &a.tokens[j];
+                if !t.is_word() {
+                    continue;
+                }
+                let after_hyphen = j > i && !t.space_before && a.norm(j - 1) == "-";
+                if t.cap {
+                    any_cap = true;
+                } else if !after_hyphen && !LOWER_IN_NAMES.contains(&a.norm(j)) {
+                    return false;
+                }
+            }
+            any_cap
+        };
+        if i >= n || (a.tokens[i].kind == crate::text::TokenKind::Punct && a.norm(i) != "'") {
+            return Vec::new();
+        }
+        let mut second = i + 1;
+        if hyphen(second) {
+            second += 1;
+        }
+        let keys: Vec<(Vec<String>, Entry, bool)> = phrases
+            .iter()
+            .map(|&(p, e, c)| (normalize_phrase(p), e, c))
+            .collect();
+        let mut unique: Vec<&(Vec<String>, Entry, bool)> = Vec::new();
+        for k in &keys {
+            if !unique.iter().any(|u| u.0 == k.0 && u.1 == k.1) {
+                unique.push(k);
+            }
+        }
+        let opening: Vec<&(Vec<String>, Entry, bool)> = unique
+            .into_iter()
+            .filter(|k| k.0.first().is_some_and(|w| w == a.norm(i)))
+            .collect();
+        let mut longer: Vec<&(Vec<String>, Entry, bool)> = opening
+            .iter()
+            .copied()
+            .filter(|k| k.0.len() > 1 && second < n && k.0[1] == a.norm(second))
+            .collect();
+        longer.sort_by_key(|k| std::cmp::Reverse(k.0.len()));
+        let single = opening.iter().copied().filter(|k| k.0.len() == 1);
+        let mut out = Vec::new();
+        for (words, entry, cased) in longer.into_iter().chain(single) {
+            if let Some(end) = rest_end(words) {
+                if !cased || written_as_name(end) {
+                    out.push(Match {
+                        len: end - i,
+                        entry: *entry,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    const PHRASES: &[(&str, Entry, bool)] = &[
+        ("Kim", Entry::Person(0), true),
+        ("Kim Jong Un", Entry::Person(1), true),
+        ("Kim Jong", Entry::Person(2), true),
+        ("air strike", Entry::Trigger(0), false),
+        ("air", Entry::Cue(0), false),
+        ("the Bank of England", Entry::Org(0), true),
+        ("Bank of England", Entry::Org(1), true),
+        ("the", Entry::Cue(1), false),
+        ("al-Qaeda", Entry::Org(2), true),
+        ("Côte d'Ivoire", Entry::Country(0), true),
+        ("'s", Entry::Cue(2), false),
+        ("U.S.", Entry::Country(1), true),
+        ("United States", Entry::Country(1), true),
+        ("United States of America", Entry::Country(1), true),
+        ("international atomic energy agency", Entry::Org(3), true),
+        ("counterterrorism cooperation", Entry::Trigger(1), false),
+        ("air", Entry::Cue(0), false),
+    ];
+
+    /// Pieces of text the random documents are made of: phrase words in
+    /// several casings, joiners and breaks.
+    #[rustfmt::skip]
+    const PIECES: &[&str] = &[
+        "Kim", "kim", "Jong", "jong", "Un", "un", "-", " - ", "air", "Air", "strike", "the",
+        "The", "Bank", "bank", "of", "England", "england", "al", "Al", "Qaeda", "qaeda",
+        "Côte", "d'Ivoire", "'s", "'", "U.S.", "US", "us", "United", "States", "America",
+        "International", "Atomic", "Energy", "Agency", "counterterrorism", "cooperation",
+        "said", ".", ",", "\n\n", "Counterterrorism", "Cooperation",
+        "United States of America", "Kim Jong-un", "Kim Jong Un", "the Bank of England",
+        "al-Qaeda", "Côte d'Ivoire", "air-strike", "International Atomic Energy Agency",
+    ];
+
+    fn index_of(phrases: &[(&str, Entry, bool)]) -> PhraseIndex {
+        let mut idx = PhraseIndex::default();
+        for &(p, e, c) in phrases {
+            idx.insert(normalize_phrase(p), e, c);
+        }
+        idx.finish();
+        idx
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn token_matches_agree_with_naive_string_matching(
+            picks in proptest::collection::vec((0..PIECES.len(), proptest::bool::ANY), 0..40)
+        ) {
+            let mut text = String::new();
+            for (k, glued) in picks {
+                if !glued {
+                    text.push(' ');
+                }
+                text.push_str(PIECES[k]);
+            }
+            let idx = index_of(PHRASES);
+            let a = analyze(&text);
+            let tm = idx.token_matches(&a);
+            for i in 0..a.tokens.len() + 1 {
+                let want = naive_matches(PHRASES, &a, i);
+                proptest::prop_assert_eq!(tm.at(i), want.as_slice(), "token {} of {:?}", i, text);
+                proptest::prop_assert_eq!(idx.matches_at(&a, i), want);
+            }
+        }
+
+        #[test]
+        fn word_table_agrees_with_a_map(
+            words in proptest::collection::vec("[a-c'\\-\u{e9}]{0,20}", 0..300),
+            probes in proptest::collection::vec("[a-c'\\-\u{e9}]{0,20}", 0..100),
+        ) {
+            let mut table = WordTable::default();
+            let mut map = std::collections::HashMap::new();
+            for w in &words {
+                if !map.contains_key(w.as_str()) {
+                    let id = map.len() as u32;
+                    table.insert(w, id);
+                    map.insert(w.as_str(), id);
+                }
+            }
+            for w in words.iter().chain(&probes) {
+                let want = map.get(w.as_str()).copied().unwrap_or(NO_WORD);
+                proptest::prop_assert_eq!(table.get(w).id, want, "{:?}", w);
+            }
+        }
+    }
+
+    #[test]
+    fn short_keys_tell_words_of_every_length_apart() {
+        let words: Vec<String> = (0..=17)
+            .flat_map(|n| ["a", "b"].map(|c| c.repeat(n)))
+            .chain((0..=17).map(|n| format!("{}b", "a".repeat(n))))
+            .chain((0..=17).map(|n| format!("b{}", "a".repeat(n))))
+            .collect();
+        let mut table = WordTable::default();
+        for (id, w) in words.iter().enumerate() {
+            if table.get(w).id == NO_WORD {
+                table.insert(w, id as u32);
+            }
+        }
+        for (id, w) in words.iter().enumerate() {
+            let first = words.iter().position(|x| x == w).unwrap_or(id);
+            assert_eq!(table.get(w).id, first as u32, "{w:?}");
+        }
+        assert_eq!(table.get("abab"), UNKNOWN);
     }
 }
