@@ -7,6 +7,7 @@
 use super::*;
 use crate::model::EventKind;
 use include_dir::{include_dir, Dir};
+use rustc_hash::FxHashSet;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
@@ -146,6 +147,12 @@ pub struct RawLexicon {
     cues: Vec<(CueRow, CueEffect, CueScope)>,
     institutions: Vec<InstitutionRow>,
     people: Vec<(PersonRow, NaiveDate, NaiveDate)>,
+    /// The keys already in `countries`, `orgs` and `people`: a later file
+    /// replaces an entry by its key, and only a key seen before needs the
+    /// scan that removes the old entry.
+    country_codes: FxHashSet<String>,
+    org_ids: FxHashSet<String>,
+    people_ids: FxHashSet<String>,
 }
 
 pub fn read_embedded(raw: &mut RawLexicon) -> Result<usize, LexiconError> {
@@ -350,7 +357,9 @@ impl RawLexicon {
                         ));
                     }
                     let c = coords(label, line, &r.capital_lat, &r.capital_lon)?;
-                    self.countries.retain(|(o, _)| o.iso3 != r.iso3);
+                    if !self.country_codes.insert(r.iso3.clone()) {
+                        self.countries.retain(|(o, _)| o.iso3 != r.iso3);
+                    }
                     self.countries.push((r, c));
                 }
                 Ok(self.countries.len())
@@ -367,7 +376,9 @@ impl RawLexicon {
                     if r.id.trim().is_empty() || r.name.trim().is_empty() {
                         return Err(malformed(label, line, "id and name are required"));
                     }
-                    self.orgs.retain(|o| o.id != r.id);
+                    if !self.org_ids.insert(r.id.clone()) {
+                        self.orgs.retain(|o| o.id != r.id);
+                    }
                     self.orgs.push(r);
                 }
                 Ok(self.orgs.len())
@@ -489,9 +500,11 @@ impl RawLexicon {
                         return Err(malformed(label, line, "term ends before it starts"));
                     }
                     // a person the overlay mentions is replaced as a whole
-                    if replaced.insert(r.id.clone()) {
+                    let from_earlier_file = self.people_ids.contains(&r.id);
+                    if replaced.insert(r.id.clone()) && from_earlier_file {
                         self.people.retain(|(p, _, _)| p.id != r.id);
                     }
+                    self.people_ids.insert(r.id.clone());
                     self.people.push((r, start, end));
                 }
                 Ok(self.people.len())
@@ -733,5 +746,19 @@ mod tests {
             lex.person("rex-tillerson").unwrap().name,
             "Rex W. Tillerson"
         );
+    }
+
+    #[test]
+    fn an_overlay_replaces_an_organisation_by_id() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("organizations.tsv"),
+            "id\tcode\ttype\tname\taliases\tcountry\n\
+             nato\tNATO\torganization\tThe Atlantic Alliance\t\t\n",
+        )
+        .unwrap();
+        let lex = Lexicon::load(&[dir.path().to_path_buf()]).unwrap();
+        assert_eq!(lex.org("nato").unwrap().name, "The Atlantic Alliance");
+        assert_eq!(lex.orgs.iter().filter(|o| o.id == "nato").count(), 1);
     }
 }

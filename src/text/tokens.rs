@@ -48,7 +48,11 @@ pub fn tokenize(text: &str) -> (Vec<Token>, String) {
     let b = text.as_bytes();
     // news text averages a token per four to five bytes
     let mut tokens = Vec::with_capacity(text.len() / 4 + 8);
-    let mut norm = text.to_ascii_lowercase();
+    // room for the folded forms appended after the copy ("U.S." -> "us"),
+    // so that the first of them does not copy the whole buffer again
+    let mut norm = String::with_capacity(text.len() + text.len() / 8 + 16);
+    norm.push_str(text);
+    norm.make_ascii_lowercase();
     let mut i = 0;
     let mut space_before = true;
     let mut newlines = 0u32;
