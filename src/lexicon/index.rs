@@ -113,7 +113,7 @@ impl PhraseIndex {
     }
 
     fn word_id_or_add(&mut self, w: &str) -> u32 {
-        let id = self.words.get(w).id;
+        let id = self.words.get(w.as_bytes()).id;
         if id != NO_WORD {
             return id;
         }
@@ -163,7 +163,7 @@ impl PhraseIndex {
                 let w = [b];
                 std::str::from_utf8(&w)
                     .ok()
-                    .map_or(UNKNOWN, |w| self.words.get(w))
+                    .map_or(UNKNOWN, |w| self.words.get(w.as_bytes()))
             })
             .collect();
     }
@@ -173,13 +173,13 @@ impl PhraseIndex {
         if j >= a.tokens.len() {
             return NO_WORD;
         }
-        self.word_of(a.norm(j)).id
+        self.word_of(a.norm(j).as_bytes()).id
     }
 
     #[inline(always)]
-    fn word_of(&self, w: &str) -> Word {
+    fn word_of(&self, w: &[u8]) -> Word {
         // `byte_words` is empty until `finish`; the table answers until then
-        if let [b] = w.as_bytes() {
+        if let [b] = w {
             if let Some(&word) = self.byte_words.get(*b as usize) {
                 return word;
             }
@@ -205,16 +205,7 @@ impl PhraseIndex {
     /// The matches at every token of `a`.
     pub fn token_matches(&self, a: &Analysis) -> TokenMatches {
         let n = a.tokens.len();
-        let mut ids = Vec::with_capacity(n);
-        // about a token in four opens a phrase, one in five has a match
-        let mut openers = Vec::with_capacity(n / 2);
-        for j in 0..n {
-            let w = self.word_of(a.norm(j));
-            ids.push(w.id);
-            if w.flags & OPENS != 0 {
-                openers.push((j, w.flags));
-            }
-        }
+        let (ids, openers) = self.word_ids(a);
         let word = |j: usize| ids.get(j).copied().unwrap_or(NO_WORD);
         let mut starts = Vec::with_capacity(n + 1);
         let mut all = Vec::with_capacity(n / 4);
@@ -228,6 +219,25 @@ impl PhraseIndex {
         }
         starts.resize(n + 1, all.len() as u32);
         TokenMatches { starts, all }
+    }
+
+    /// The word ids of all tokens, and the tokens whose words open some
+    /// phrase with their flags. Apart so that its loop keeps its values in
+    /// registers.
+    #[inline(never)]
+    fn word_ids(&self, a: &Analysis) -> (Vec<u32>, Vec<(usize, u8)>) {
+        let n = a.tokens.len();
+        let mut ids = Vec::with_capacity(n);
+        // about a token in four opens a phrase, one in five has a match
+        let mut openers = Vec::with_capacity(n / 2);
+        for (j, norm) in a.norm_bytes().enumerate() {
+            let w = self.word_of(norm);
+            ids.push(w.id);
+            if w.flags & OPENS != 0 {
+                openers.push((j, w.flags));
+            }
+        }
+        (ids, openers)
     }
 
     /// The phrases that may start at `i`, whose word is `first`: most
@@ -381,7 +391,7 @@ struct WordTable {
     /// `slots.len() == 1 << (64 - shift)` once there are slots.
     shift: u32,
     used: usize,
-    long: FxHashMap<Box<str>, Word>,
+    long: FxHashMap<Box<[u8]>, Word>,
 }
 
 /// A word's id and its `flags` by id, copied here so that the pass over
@@ -469,8 +479,8 @@ impl ShortKey {
 
 impl WordTable {
     #[inline(always)]
-    fn get(&self, w: &str) -> Word {
-        match ShortKey::new(w.as_bytes()) {
+    fn get(&self, w: &[u8]) -> Word {
+        match ShortKey::new(w) {
             Some(key) => self.get_short(&key),
             None => self.get_long(w),
         }
@@ -478,7 +488,7 @@ impl WordTable {
 
     #[cold]
     #[inline(never)]
-    fn get_long(&self, w: &str) -> Word {
+    fn get_long(&self, w: &[u8]) -> Word {
         self.long.get(w).copied().unwrap_or(UNKNOWN)
     }
 
@@ -522,7 +532,7 @@ impl WordTable {
                 self.used += 1;
             }
             None => {
-                self.long.insert(w.into(), Word { id, flags: 0 });
+                self.long.insert(w.as_bytes().into(), Word { id, flags: 0 });
             }
         }
     }
@@ -772,7 +782,7 @@ mod tests {
             }
             for w in words.iter().chain(&probes) {
                 let want = map.get(w.as_str()).copied().unwrap_or(NO_WORD);
-                proptest::prop_assert_eq!(table.get(w).id, want, "{:?}", w);
+                proptest::prop_assert_eq!(table.get(w.as_bytes()).id, want, "{:?}", w);
             }
         }
     }
@@ -786,14 +796,14 @@ mod tests {
             .collect();
         let mut table = WordTable::default();
         for (id, w) in words.iter().enumerate() {
-            if table.get(w).id == NO_WORD {
+            if table.get(w.as_bytes()).id == NO_WORD {
                 table.insert(w, id as u32);
             }
         }
         for (id, w) in words.iter().enumerate() {
             let first = words.iter().position(|x| x == w).unwrap_or(id);
-            assert_eq!(table.get(w).id, first as u32, "{w:?}");
+            assert_eq!(table.get(w.as_bytes()).id, first as u32, "{w:?}");
         }
-        assert_eq!(table.get("abab"), UNKNOWN);
+        assert_eq!(table.get(b"abab"), UNKNOWN);
     }
 }

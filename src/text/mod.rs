@@ -77,6 +77,17 @@ impl<'a> Analysis<'a> {
     pub fn sentence_text(&self, s: &Sentence) -> &'a str {
         &self.text[s.start..s.end]
     }
+
+    /// The folded forms of all tokens in order, as bytes: a pass over every
+    /// token (the dictionary's word ids) then checks no character
+    /// boundaries, which cost as much as the look-up itself.
+    pub fn norm_bytes(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        let norm = self.norm.as_bytes();
+        self.tokens.iter().map(move |t| {
+            norm.get(t.norm.0 as usize..t.norm.1 as usize)
+                .unwrap_or_default()
+        })
+    }
 }
 
 /// Tokenize and split a text.
