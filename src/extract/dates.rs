@@ -170,10 +170,22 @@ pub fn parse_at(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)>
     parse_candidate(a, i, end)
 }
 
-/// [`parse_at`] for a number or a word of an opener's shape: kept out of
-/// line so that the test every token goes through stays small.
+/// Every word that can open a date: months, weekdays and the other
+/// openers ("yesterday", "last", "the"). A word token not among them never
+/// starts one, whatever follows it.
+pub fn opener_words() -> impl Iterator<Item = &'static str> {
+    let words = OPENER_WORDS.iter().map(|(w, _)| *w);
+    let months = MONTHS.iter().map(|(w, _)| *w);
+    let weekdays = WEEKDAYS.iter().map(|(w, _)| *w);
+    words.chain(months).chain(weekdays)
+}
+
+/// [`parse_at`] for a number or a word of an opener's shape, and for the
+/// caller that knows which tokens those are (a number or one of
+/// [`opener_words`]): kept out of line so that the test every token goes
+/// through stays small.
 #[inline(never)]
-fn parse_candidate(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)> {
+pub fn parse_candidate(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)> {
     let may_start = if a.tokens[i].kind == TokenKind::Number {
         number_may_start_date(a, i, end)
     } else {

@@ -517,13 +517,24 @@ impl<'a> Recognizer<'a> {
         })
     }
 
+    /// A date starts at a number or at one of the words the dictionary
+    /// pass marked ([`TokenMatches::date_words`]); only those tokens reach
+    /// the date grammar.
     fn parse_sentence_dates(&mut self, s: &Sentence) {
         let a = self.a;
         self.sentence_dates.clear();
-        self.sentence_dates.extend(
-            (s.tok_start..s.tok_end)
-                .filter_map(|i| dates::parse_at(a, i, s.tok_end).map(|(len, e)| (i, len, e))),
-        );
+        let words = self.token_matches.date_words();
+        let mut next_word = words.partition_point(|&k| (k as usize) < s.tok_start);
+        for i in s.tok_start..s.tok_end {
+            let is_word = words.get(next_word).is_some_and(|&k| k as usize == i);
+            next_word += usize::from(is_word);
+            if !is_word && a.tokens[i].kind != TokenKind::Number {
+                continue;
+            }
+            if let Some((len, e)) = dates::parse_candidate(a, i, s.tok_end) {
+                self.sentence_dates.push((i, len, e));
+            }
+        }
     }
 
     /// The date expression starting at token `i` of the current sentence.
@@ -1599,6 +1610,26 @@ mod tests {
     fn a_title_alone_resolves_by_date() {
         let got = actors_of("The U.S. Secretary of State flew in.");
         assert_eq!(got[0].0, "Rex Tillerson");
+    }
+
+    #[test]
+    fn date_words_and_numbers_are_every_token_a_date_can_start_at() {
+        let text = "On Monday, MONDAY and T.H.E. day before, the same day as last week's \
+                    talks 3 days ago, Tuesday 5 March 2019 (yesterday) early Sept. 4, that \
+                    morning; this year, one week ago, mid-March, 10 a.m. the next day. \
+                    Fr\u{e9}d\u{e9}ric said Jan. 20 to the U.N., two years later.";
+        let a = analyze(text);
+        let tm = lex().token_matches(&a);
+        let words = tm.date_words();
+        let end = a.tokens.len();
+        for i in 0..end {
+            let candidate = words.contains(&(i as u32)) || a.tokens[i].kind == TokenKind::Number;
+            let filtered = candidate
+                .then(|| dates::parse_candidate(&a, i, end))
+                .flatten();
+            assert_eq!(filtered, dates::parse_at(&a, i, end), "{:?}", a.surface(i));
+        }
+        assert!(words.len() >= 10, "{words:?}");
     }
 
     #[test]

@@ -50,6 +50,9 @@ const LOWER_IN_NAME: u8 = 4;
 /// The word is the second of some longer phrase: a pair whose second word
 /// lacks this bit needs no look-up.
 const SECOND: u8 = 8;
+/// The word can open a date ("monday", "yesterday", "last"): date parsing
+/// looks only at these tokens and numbers.
+const DATE_WORD: u8 = 16;
 const OPENS: u8 = OPENS_ONE | OPENS_LONGER;
 
 /// Phrases keyed by word ids: each folded token is looked up once, and
@@ -89,6 +92,8 @@ pub struct TokenMatches {
     /// `all[starts[i]..starts[i + 1]]` are the matches at token `i`.
     starts: Vec<u32>,
     all: Vec<Match>,
+    /// The tokens whose folded word can open a date, in text order.
+    date_words: Vec<u32>,
 }
 
 impl TokenMatches {
@@ -98,6 +103,13 @@ impl TokenMatches {
             (Some(&s), Some(&e)) => &self.all[s as usize..e as usize],
             _ => &[],
         }
+    }
+
+    /// The tokens whose folded word is a month, a weekday or another word
+    /// that can open a date ([`crate::extract::dates::opener_words`]), in
+    /// text order.
+    pub fn date_words(&self) -> &[u32] {
+        &self.date_words
     }
 }
 
@@ -132,10 +144,18 @@ impl PhraseIndex {
             .iter()
             .map(|w| self.word_id_or_add(w))
             .collect();
+        // every token's word is looked up here anyway, so date parsing
+        // learns from this pass which tokens can open a date
+        let date_words: Vec<u32> = crate::extract::dates::opener_words()
+            .map(|w| self.word_id_or_add(w))
+            .collect();
         self.single = vec![Vec::new(); self.by_first.len()];
         self.flags = vec![0; self.by_first.len()];
         for id in lower {
             self.flags[id as usize] |= LOWER_IN_NAME;
+        }
+        for id in date_words {
+            self.flags[id as usize] |= DATE_WORD;
         }
         self.by_pair.clear();
         for (first, list) in self.by_first.iter().enumerate() {
@@ -205,7 +225,7 @@ impl PhraseIndex {
     /// The matches at every token of `a`.
     pub fn token_matches(&self, a: &Analysis) -> TokenMatches {
         let n = a.tokens.len();
-        let (ids, openers) = self.word_ids(a);
+        let (ids, openers, date_words) = self.word_ids(a);
         let word = |j: usize| ids.get(j).copied().unwrap_or(NO_WORD);
         let mut starts = Vec::with_capacity(n + 1);
         let mut all = Vec::with_capacity(n / 4);
@@ -218,26 +238,34 @@ impl PhraseIndex {
             self.push_matches(a, i, c, word, &mut all);
         }
         starts.resize(n + 1, all.len() as u32);
-        TokenMatches { starts, all }
+        TokenMatches {
+            starts,
+            all,
+            date_words,
+        }
     }
 
-    /// The word ids of all tokens, and the tokens whose words open some
-    /// phrase with their flags. Apart so that its loop keeps its values in
-    /// registers.
+    /// The word ids of all tokens, the tokens whose words open some phrase
+    /// with their flags, and the tokens whose words can open a date. Apart
+    /// so that its loop keeps its values in registers.
     #[inline(never)]
-    fn word_ids(&self, a: &Analysis) -> (Vec<u32>, Vec<(usize, u8)>) {
+    fn word_ids(&self, a: &Analysis) -> (Vec<u32>, Vec<(usize, u8)>, Vec<u32>) {
         let n = a.tokens.len();
         let mut ids = Vec::with_capacity(n);
         // about a token in four opens a phrase, one in five has a match
         let mut openers = Vec::with_capacity(n / 2);
+        let mut date_words = Vec::new();
         for (j, norm) in a.norm_bytes().enumerate() {
             let w = self.word_of(norm);
             ids.push(w.id);
             if w.flags & OPENS != 0 {
                 openers.push((j, w.flags));
             }
+            if w.flags & DATE_WORD != 0 {
+                date_words.push(j as u32);
+            }
         }
-        (ids, openers)
+        (ids, openers, date_words)
     }
 
     /// The phrases that may start at `i`, whose word is `first`: most
