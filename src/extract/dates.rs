@@ -3,7 +3,7 @@
 //! they date ("Wednesday" after a past-tense verb is the last Wednesday).
 
 use crate::model::{DateSpan, Precision};
-use crate::text::{Analysis, Token, TokenKind};
+use crate::text::{Analysis, TokenKind};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// A date expression as written, before resolution.
@@ -123,7 +123,7 @@ fn year_at(a: &Analysis, i: usize) -> Option<i32> {
 }
 
 fn word_is(a: &Analysis, i: usize, w: &str) -> bool {
-    i < a.tokens.len() && norm_len(a, i) == w.len() && a.norm(i) == w
+    i < a.tokens.len() && a.is(i, w)
 }
 
 fn word_in(a: &Analysis, i: usize, ws: &[&str]) -> bool {
@@ -155,21 +155,6 @@ fn small_number(a: &Analysis, i: usize) -> Option<i64> {
     WORDS.iter().position(|w| *w == n).map(|p| p as i64 + 1)
 }
 
-/// A date expression starting at token `i` and ending by token `end` (the
-/// sentence end), with its length in tokens.
-///
-/// This runs for every token, so most are turned away before the full
-/// grammar ([`parse_unbounded`]) by what the grammar needs of them; the
-/// result is the grammar's either way (see the tests).
-#[inline(always)]
-pub fn parse_at(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)> {
-    let t = a.tokens.get(i)?;
-    if t.kind != TokenKind::Number && !token_has_opener_shape(a, i, t) {
-        return None;
-    }
-    parse_candidate(a, i, end)
-}
-
 /// Every word that can open a date: months, weekdays and the other
 /// openers ("yesterday", "last", "the"). A word token not among them never
 /// starts one, whatever follows it.
@@ -180,13 +165,17 @@ pub fn opener_words() -> impl Iterator<Item = &'static str> {
     words.chain(months).chain(weekdays)
 }
 
-/// [`parse_at`] for a number or a word of an opener's shape, and for the
-/// caller that knows which tokens those are (a number or one of
-/// [`opener_words`]): kept out of line so that the test every token goes
-/// through stays small.
+/// A date expression starting at token `i` and ending by token `end` (the
+/// sentence end), with its length in tokens.
+///
+/// Only a number or one of [`opener_words`] can start one, and most of
+/// those are turned away before the full grammar ([`parse_unbounded`]) by
+/// what it needs of the tokens after them; the result is the grammar's
+/// either way (see the tests). Extraction calls this only at numbers and
+/// the tokens the dictionary pass marked as opener words.
 #[inline(never)]
-pub fn parse_candidate(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)> {
-    let may_start = if a.tokens[i].kind == TokenKind::Number {
+pub fn parse_at(a: &Analysis, i: usize, end: usize) -> Option<(usize, DateExpr)> {
+    let may_start = if a.tokens.get(i)?.kind == TokenKind::Number {
         number_may_start_date(a, i, end)
     } else {
         word_may_start_date(a, i, end)
@@ -246,91 +235,6 @@ const OPENER_WORDS: [(&str, Opener); 26] = [
     ("nine", Opener::Count),
     ("ten", Opener::Count),
 ];
-
-/// For each first two letters (the second none for a one-letter word), a
-/// bit for each length (up to 15) of a month, weekday or opener word so
-/// beginning: most words are ruled out without comparing strings. Indexed
-/// by [`shape_row`].
-const OPENER_SHAPES: [u16; 1024] = opener_shapes();
-
-const fn opener_shapes() -> [u16; 1024] {
-    let mut shapes = [0u16; 1024];
-    let mut k = 0;
-    while k < OPENER_WORDS.len() {
-        add_shape(&mut shapes, OPENER_WORDS[k].0);
-        k += 1;
-    }
-    k = 0;
-    while k < MONTHS.len() {
-        add_shape(&mut shapes, MONTHS[k].0);
-        k += 1;
-    }
-    k = 0;
-    while k < WEEKDAYS.len() {
-        add_shape(&mut shapes, WEEKDAYS[k].0);
-        k += 1;
-    }
-    shapes
-}
-
-const fn add_shape(shapes: &mut [u16; 1024], w: &str) {
-    let b = w.as_bytes();
-    let second = if b.len() > 1 { b[1] } else { 0 };
-    shapes[shape_row(b[0], second)] |= 1 << b.len();
-}
-
-/// The low five bits of two letters, 1 to 26 in either case (0 for no
-/// second letter), make the index: no case folding, no bounds check.
-const fn shape_row(first: u8, second: u8) -> usize {
-    ((first & 0x1f) as usize) << 5 | (second & 0x1f) as usize
-}
-
-const fn is_ascii_letter(c: u8) -> bool {
-    (c | 0x20).wrapping_sub(b'a') < 26
-}
-
-fn has_opener_shape(n: &str) -> bool {
-    let b = n.as_bytes();
-    let second = match b.get(1) {
-        None => 0,
-        Some(&c) if c.is_ascii_lowercase() => c,
-        Some(_) => return false,
-    };
-    match b.first() {
-        Some(&c) if c.is_ascii_lowercase() && b.len() < 16 => {
-            OPENER_SHAPES[shape_row(c, second)] & (1 << b.len()) != 0
-        }
-        _ => false,
-    }
-}
-
-/// [`has_opener_shape`] of token `i`'s folded form, read where it can be
-/// from the token's text and the folded length the token keeps, which
-/// costs less than slicing the folded form: a text beginning with two
-/// ASCII letters folds to a form beginning with them in lower case (a
-/// one-letter form beginning with an ASCII letter is that letter), and one
-/// beginning with other ASCII (an abbreviation dot aside, which never
-/// starts a token) to a form beginning with no letter.
-#[inline]
-fn token_has_opener_shape(a: &Analysis, i: usize, t: &Token) -> bool {
-    let text = a.text.as_bytes();
-    let Some(&first) = text.get(t.start) else {
-        return false;
-    };
-    if !is_ascii_letter(first) {
-        return (first >= 0x80 || first == b'.') && has_opener_shape(a.norm(i));
-    }
-    let len = norm_len(a, i);
-    let second = if len == 1 {
-        0
-    } else {
-        match text.get(t.start + 1) {
-            Some(&c) if is_ascii_letter(c) => c,
-            _ => return has_opener_shape(a.norm(i)),
-        }
-    };
-    len < 16 && OPENER_SHAPES[shape_row(first, second)] & (1 << len) != 0
-}
 
 /// Open-addressed table of every opener, month and weekday by its
 /// [`signature`]: a probe or two and, for words over four letters, one
@@ -415,7 +319,7 @@ fn may_start_date(a: &Analysis, i: usize, end: usize) -> bool {
     if t.kind == TokenKind::Number {
         return number_may_start_date(a, i, end);
     }
-    token_has_opener_shape(a, i, t) && word_may_start_date(a, i, end)
+    word_may_start_date(a, i, end)
 }
 
 /// Whether the word at `i` may open a date, by what the grammar needs of
@@ -768,21 +672,6 @@ mod tests {
     }
 
     #[test]
-    fn the_shape_filter_keeps_every_opener_and_drops_other_words() {
-        let openers = OPENER_WORDS
-            .iter()
-            .map(|(w, _)| w)
-            .chain(MONTHS.iter().map(|(m, _)| m))
-            .chain(WEEKDAYS.iter().map(|(w, _)| w));
-        for w in openers {
-            assert!(has_opener_shape(w), "{w}");
-        }
-        for w in ["company", "reuters", "x", "", "2017", "accordingly"] {
-            assert!(!has_opener_shape(w), "{w}");
-        }
-    }
-
-    #[test]
     fn a_sentence_table_entry_is_three_words() {
         assert_eq!(std::mem::size_of::<Option<(usize, DateExpr)>>(), 24);
     }
@@ -817,25 +706,6 @@ mod tests {
         ];
         for w in others {
             assert_eq!(opener(w), None, "{w}");
-        }
-    }
-
-    proptest::proptest! {
-        /// The shape test read from a token's text agrees with the one on
-        /// its folded form, abbreviations, apostrophes and other scripts
-        /// included.
-        #[test]
-        fn the_shape_test_on_the_text_agrees_with_the_folded_form(
-            text in "([a-zA-Z0-9]{1,5}|[Tt]he|[Aa]|Jan|[ .,'`\u{2019}\u{e9}\u{c9}\u{249c}\u{2122}\n-]|T\\.H\\.E\\.){0,30}"
-        ) {
-            let a = analyze(&text);
-            for (i, t) in a.tokens.iter().enumerate() {
-                proptest::prop_assert_eq!(
-                    token_has_opener_shape(&a, i, t),
-                    has_opener_shape(a.norm(i)),
-                    "{:?} in {:?}", a.surface(i), text
-                );
-            }
         }
     }
 

@@ -380,6 +380,9 @@ const GROUP_DETERMINERS: WordList = WordList::new(&[
     "high-ranking",
 ]);
 
+/// Clause breaks after which a speech verb is no longer reported speech.
+const SPEECH_BREAKS: WordList = WordList::new(&[";", "while", "whereas", "meanwhile"]);
+
 const STATEMENT_OBJECT_VERBS: WordList =
     WordList::new(&["tell", "brief", "warn", "inform", "assure"]);
 
@@ -406,12 +409,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
     /// the last speaker said.
     fn ends_reported_speech(&self, k: usize) -> bool {
         let it = &self.items[k];
-        it.end - it.start == 1
-            && matches!(self.a.norm_first(it.start), b';' | b'w' | b'm')
-            && matches!(
-                self.a.norm(it.start),
-                ";" | "while" | "whereas" | "meanwhile"
-            )
+        it.end - it.start == 1 && self.a.norm_in(it.start, &SPEECH_BREAKS)
     }
 
     fn is_word(&self, k: usize, ws: &[&str]) -> bool {
@@ -1196,12 +1194,15 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
 
     /// All events of the sentence.
     pub fn find(&mut self) -> Vec<Found> {
+        let triggers = trigger_items(self.items);
+        // most sentences have no trigger
+        if triggers.is_empty() {
+            return Vec::new();
+        }
         let mut out: Vec<Found> = Vec::new();
-        // most sentences have no trigger: the flags are made at the first
-        let mut consumed: Vec<bool> = Vec::new();
+        let mut consumed = vec![false; self.items.len()];
         let mut last_subject: Option<Vec<usize>> = None;
         let mut speech_open = false;
-        let triggers = trigger_items(self.items);
         // items after the last trigger that may have closed reported speech
         let mut unchecked = 0;
         for (t, entry, noun) in triggers {
@@ -1209,9 +1210,6 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 speech_open = false;
             }
             unchecked = t + 1;
-            if consumed.is_empty() {
-                consumed = vec![false; self.items.len()];
-            }
             if consumed[t] {
                 continue;
             }

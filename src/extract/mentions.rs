@@ -531,7 +531,7 @@ impl<'a> Recognizer<'a> {
             if !is_word && a.tokens[i].kind != TokenKind::Number {
                 continue;
             }
-            if let Some((len, e)) = dates::parse_candidate(a, i, s.tok_end) {
+            if let Some((len, e)) = dates::parse_at(a, i, s.tok_end) {
                 self.sentence_dates.push((i, len, e));
             }
         }
@@ -539,6 +539,7 @@ impl<'a> Recognizer<'a> {
 
     /// The date expression starting at token `i` of the current sentence.
     fn date_at(&self, i: usize) -> Option<(usize, DateExpr)> {
+        // most sentences have no date: skip the search
         if self.sentence_dates.is_empty() {
             return None;
         }
@@ -644,10 +645,7 @@ impl<'a> Recognizer<'a> {
         let mut anchor: Option<usize> = None;
         let mut matches = matches;
         // a determiner or possessive pronoun opening a title phrase
-        if matches!(a.norm_first(i), b't' | b'h' | b'i')
-            && matches!(a.norm(i), "the" | "his" | "her" | "their" | "its")
-            && i + 1 < end
-        {
+        if a.norm_in(i, &TITLE_OPENERS) && i + 1 < end {
             let next = self.matches(i + 1);
             let opens = next
                 .iter()
@@ -1061,7 +1059,9 @@ impl<'a> Recognizer<'a> {
     /// sentence's first person; else to the focus of the text, else to the
     /// last person mentioned.
     fn pronoun_at(&self, i: usize) -> Option<(usize, bool)> {
-        if !matches!(self.a.norm_first(i), b'h' | b's') {
+        // a first byte no pronoun has turns most words away unsliced
+        let first = self.a.norm_first(i);
+        if !PRONOUNS.iter().any(|(w, _, _)| w.as_bytes()[0] == first) {
             return None;
         }
         let n = self.a.norm(i);
@@ -1086,10 +1086,7 @@ impl<'a> Recognizer<'a> {
     /// support"), resolved to the last country or organisation mentioned;
     /// the expletive "it is" is left alone.
     fn state_pronoun_at(&self, i: usize, end: usize) -> Option<usize> {
-        if i + 1 >= end
-            || !matches!(self.a.norm_first(i), b'i' | b't')
-            || !matches!(self.a.norm(i), "it" | "they")
-        {
+        if i + 1 >= end || !self.a.norm_in(i, &STATE_PRONOUNS) {
             return None;
         }
         if !SUBJECT_PRONOUN_NEXT.contains(self.a.norm(i + 1)) {
@@ -1479,7 +1476,9 @@ impl<'a> Recognizer<'a> {
 
 /// Can this lower-case word, with no dictionary entry of its own, still
 /// begin an actor mention? Pronouns, and the determiners that open a title
-/// phrase ("the Russian foreign minister", "his counterpart").
+/// phrase ("the Russian foreign minister", "his counterpart"). Asked of
+/// most tokens: a `match` beats a [`WordList`] scan on words as frequent
+/// as "the".
 fn may_refer(norm: &str) -> bool {
     matches!(
         norm,
@@ -1502,6 +1501,12 @@ fn may_refer(norm: &str) -> bool {
 fn may_open_reference(first: u8) -> bool {
     matches!(first, b't' | b'h' | b'i' | b's' | b'c')
 }
+
+/// Determiners and possessives that can open a title phrase.
+const TITLE_OPENERS: WordList = WordList::new(&["the", "his", "her", "their", "its"]);
+
+/// "it" and "they", which can stand for a state or organisation.
+const STATE_PRONOUNS: WordList = WordList::new(&["it", "they"]);
 
 /// A word for a state or organisation that can modify a title or stand
 /// for its government: country, demonym, metonym, capital, organisation.
@@ -1624,9 +1629,7 @@ mod tests {
         let end = a.tokens.len();
         for i in 0..end {
             let candidate = words.contains(&(i as u32)) || a.tokens[i].kind == TokenKind::Number;
-            let filtered = candidate
-                .then(|| dates::parse_candidate(&a, i, end))
-                .flatten();
+            let filtered = candidate.then(|| dates::parse_at(&a, i, end)).flatten();
             assert_eq!(filtered, dates::parse_at(&a, i, end), "{:?}", a.surface(i));
         }
         assert!(words.len() >= 10, "{words:?}");
@@ -1639,6 +1642,12 @@ mod tests {
             assert!(may_refer(w) && may_open_reference(w.as_bytes()[0]), "{w}");
         }
         assert!(!may_refer("then") && !may_refer("a"));
+        for (w, _, _) in PRONOUNS {
+            assert!(may_refer(w), "{w}");
+        }
+        for w in TITLE_OPENERS.words().iter().chain(STATE_PRONOUNS.words()) {
+            assert!(may_refer(w), "{w}");
+        }
     }
 
     #[test]

@@ -500,11 +500,10 @@ impl RawLexicon {
                         return Err(malformed(label, line, "term ends before it starts"));
                     }
                     // a person the overlay mentions is replaced as a whole
-                    let from_earlier_file = self.people_ids.contains(&r.id);
-                    if replaced.insert(r.id.clone()) && from_earlier_file {
+                    // first seen in this file, and known from an earlier one
+                    if replaced.insert(r.id.clone()) && !self.people_ids.insert(r.id.clone()) {
                         self.people.retain(|(p, _, _)| p.id != r.id);
                     }
-                    self.people_ids.insert(r.id.clone());
                     self.people.push((r, start, end));
                 }
                 Ok(self.people.len())

@@ -71,8 +71,9 @@ pub struct PhraseIndex {
     /// The one-byte words (punctuation, "a"), which a quarter of all
     /// tokens are, without hashing.
     byte_words: Vec<Word>,
-    /// `OPENS_*` and `LOWER_IN_NAME` bits by word id: most tokens open no
-    /// phrase and are passed over after this one look-up.
+    /// The bits above (`OPENS_*`, `LOWER_IN_NAME`, `SECOND`, `DATE_WORD`)
+    /// by word id: most tokens open no phrase and are passed over after
+    /// this one look-up.
     flags: Vec<u8>,
     /// The id of "-", which no phrase contains but joins the words of some.
     hyphen: u32,
@@ -624,13 +625,19 @@ mod tests {
     use super::*;
     use crate::text::{analyze, normalize_phrase};
 
-    #[test]
-    fn longest_phrase_first_and_hyphens_passed_over() {
+    /// Two names, one inside the other, and a two-word trigger.
+    fn kim_and_air_strike() -> PhraseIndex {
         let mut idx = PhraseIndex::default();
         idx.insert(normalize_phrase("Kim"), Entry::Person(0), true);
         idx.insert(normalize_phrase("Kim Jong Un"), Entry::Person(1), true);
         idx.insert(normalize_phrase("air strike"), Entry::Trigger(0), false);
         idx.finish();
+        idx
+    }
+
+    #[test]
+    fn longest_phrase_first_and_hyphens_passed_over() {
+        let idx = kim_and_air_strike();
         let a = analyze("Kim Jong-un ordered an air-strike");
         let m = idx.matches_at(&a, 0);
         assert_eq!(
@@ -651,11 +658,7 @@ mod tests {
 
     #[test]
     fn token_matches_agree_with_matches_at_every_token() {
-        let mut idx = PhraseIndex::default();
-        idx.insert(normalize_phrase("Kim"), Entry::Person(0), true);
-        idx.insert(normalize_phrase("Kim Jong Un"), Entry::Person(1), true);
-        idx.insert(normalize_phrase("air strike"), Entry::Trigger(0), false);
-        idx.finish();
+        let idx = kim_and_air_strike();
         let a = analyze("Kim Jong-un ordered an air-strike; kim said air.");
         let tm = idx.token_matches(&a);
         for i in 0..a.tokens.len() + 2 {

@@ -50,6 +50,16 @@ impl<'a> Analysis<'a> {
         b - a == w.len() && self.norm.as_bytes().get(a..b) == Some(w.as_bytes())
     }
 
+    /// Is token `i`'s folded form in `list`? Its first byte and length, read
+    /// without slicing the folded text, turn most tokens away.
+    #[inline]
+    pub fn norm_in(&self, i: usize, list: &WordList) -> bool {
+        let t = &self.tokens[i];
+        let len = t.norm.1.saturating_sub(t.norm.0) as usize;
+        let first = self.norm_first(i);
+        list.may_contain(first, len) && list.holds(first, self.norm(i))
+    }
+
     /// The folded form of the token before `i`, or "" at the start.
     pub fn prev_norm(&self, i: usize) -> &str {
         if i > 0 {
@@ -153,6 +163,21 @@ mod tests {
                 "MOSCOW (Reuters) - Talks began on Wednesday."
             ]
         );
+    }
+
+    #[test]
+    fn a_token_is_in_a_word_list_as_its_folded_form_is() {
+        const LIST: WordList = WordList::new(&["the", "u.s", "us", "'s", "erdogan", "-"]);
+        let a = analyze("The U.S.' Erdoğan's then-president, thé us");
+        for i in 0..a.tokens.len() {
+            assert_eq!(
+                a.norm_in(i, &LIST),
+                LIST.contains(a.norm(i)),
+                "{:?}",
+                a.norm(i)
+            );
+        }
+        assert!(a.norm_in(0, &LIST) && a.norm_in(1, &LIST));
     }
 
     #[test]

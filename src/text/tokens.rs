@@ -99,7 +99,7 @@ pub fn tokenize(text: &str) -> (Vec<Token>, String) {
             i += 1;
             kind = TokenKind::Punct;
             folded = if byte == b'`' {
-                append_folded("'", &mut norm)
+                append_folded(&text[start..i], &mut norm)
             } else {
                 (start as u32, i as u32)
             };
@@ -122,9 +122,7 @@ pub fn tokenize(text: &str) -> (Vec<Token>, String) {
                 kind = TokenKind::Punct;
             }
             let surface = &text[start..i];
-            let n0 = norm.len() as u32;
-            normalize_into(surface, &mut norm);
-            folded = (n0, norm.len() as u32);
+            folded = append_folded(surface, &mut norm);
             (cap, upper) = case_flags(surface);
         }
         tokens.push(Token {
@@ -144,10 +142,11 @@ pub fn tokenize(text: &str) -> (Vec<Token>, String) {
     (tokens, norm)
 }
 
-/// Append a folded form to the buffer; returns its range there.
-fn append_folded(f: &str, norm: &mut String) -> (u32, u32) {
+/// Append the folded form of `surface` to the buffer; returns its range
+/// there.
+fn append_folded(surface: &str, norm: &mut String) -> (u32, u32) {
     let n0 = norm.len() as u32;
-    norm.push_str(f);
+    normalize_into(surface, norm);
     (n0, norm.len() as u32)
 }
 

@@ -26,8 +26,26 @@ impl WordList {
     /// Is `w` one of the words?
     #[inline]
     pub fn contains(&self, w: &str) -> bool {
-        let (slot, bit) = shape(w.as_bytes());
-        self.shapes[slot] & bit != 0 && self.words.contains(&w)
+        let first = w.as_bytes().first().copied().unwrap_or(0);
+        self.may_contain(first, w.len()) && self.holds(first, w)
+    }
+
+    /// The scan behind the filter for `w`, whose first byte is `first`:
+    /// only words of the same length and first byte are compared in full
+    /// ("the" is not compared with "his").
+    #[inline]
+    pub(crate) fn holds(&self, first: u8, w: &str) -> bool {
+        self.words.iter().any(|x| {
+            x.len() == w.len() && x.as_bytes().first().copied().unwrap_or(0) == first && *x == w
+        })
+    }
+
+    /// Could a word of this first byte (0 for the empty word) and length be
+    /// in the list? False means it is not; true needs [`WordList::contains`].
+    #[inline]
+    pub fn may_contain(&self, first: u8, len: usize) -> bool {
+        let (slot, bit) = shape_of(first, len);
+        self.shapes[slot] & bit != 0
     }
 
     /// The words, in the order given.
@@ -37,10 +55,13 @@ impl WordList {
 }
 
 /// The filter slot and bit of a word: its first byte and its length.
-#[inline]
 const fn shape(b: &[u8]) -> (usize, u64) {
-    let first = if b.is_empty() { 0 } else { b[0] };
-    let len = if b.len() > 63 { 63 } else { b.len() };
+    shape_of(if b.is_empty() { 0 } else { b[0] }, b.len())
+}
+
+#[inline]
+const fn shape_of(first: u8, len: usize) -> (usize, u64) {
+    let len = if len > 63 { 63 } else { len };
     ((first % 64) as usize, 1u64 << len)
 }
 
