@@ -72,7 +72,7 @@ pub fn split(text: &str, tokens: &[Token], norm: &str) -> Vec<Sentence> {
     let mut i = 0;
     while i < tokens.len() {
         if i > start_tok && tokens[i].para_before {
-            push(&mut out, tokens, start_tok, i, paragraph);
+            push(&mut out, text, tokens, (start_tok, i), paragraph);
             paragraph += 1;
             start_tok = i;
         } else if i == start_tok && tokens[i].para_before && i > 0 {
@@ -98,7 +98,7 @@ pub fn split(text: &str, tokens: &[Token], norm: &str) -> Vec<Sentence> {
                 end += 1;
             }
             if end < tokens.len() && ends_sentence(text, tokens, norm, i, end) {
-                push(&mut out, tokens, start_tok, end, paragraph);
+                push(&mut out, text, tokens, (start_tok, end), paragraph);
                 start_tok = end;
                 i = end;
                 continue;
@@ -107,7 +107,7 @@ pub fn split(text: &str, tokens: &[Token], norm: &str) -> Vec<Sentence> {
         i += 1;
     }
     if start_tok < tokens.len() {
-        push(&mut out, tokens, start_tok, tokens.len(), paragraph);
+        push(&mut out, text, tokens, (start_tok, tokens.len()), paragraph);
     }
     out
 }
@@ -194,7 +194,40 @@ fn is_title_abbreviation(s: &str) -> bool {
     )
 }
 
-fn push(out: &mut Vec<Sentence>, tokens: &[Token], a: usize, b: usize, paragraph: usize) {
+/// The most tokens one sentence may hold. News sentences stay far below it;
+/// text without sentence punctuation (a table, a JSON file given as an
+/// article) would otherwise make one sentence of everything, and the work
+/// per trigger, which looks across its sentence, would grow with the square
+/// of the input.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
+fn push(
+    out: &mut Vec<Sentence>,
+    text: &str,
+    tokens: &[Token],
+    span: (usize, usize),
+    paragraph: usize,
+) {
+    let (mut a, b) = span;
+    while b.saturating_sub(a) > MAX_SENTENCE_TOKENS {
+        let cut = long_sentence_cut(text, tokens, a);
+        push_one(out, tokens, a, cut, paragraph);
+        a = cut;
+    }
+    push_one(out, tokens, a, b, paragraph);
+}
+
+/// Where to end a piece of an over-long sentence that starts at `a`: after
+/// the last clause mark (";", ":", ",") of its second half, else at the cap.
+fn long_sentence_cut(text: &str, tokens: &[Token], a: usize) -> usize {
+    let cap = a + MAX_SENTENCE_TOKENS;
+    (a + MAX_SENTENCE_TOKENS / 2..cap)
+        .rev()
+        .find(|&i| matches!(&text[tokens[i].start..tokens[i].end], ";" | ":" | ","))
+        .map_or(cap, |i| i + 1)
+}
+
+fn push_one(out: &mut Vec<Sentence>, tokens: &[Token], a: usize, b: usize, paragraph: usize) {
     if a >= b {
         return;
     }
@@ -205,4 +238,42 @@ fn push(out: &mut Vec<Sentence>, tokens: &[Token], a: usize, b: usize, paragraph
         tok_end: b,
         paragraph,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    fn sentences_of(text: &str) -> Vec<Sentence> {
+        let (tokens, norm) = tokenize(text);
+        split(text, &tokens, &norm)
+    }
+
+    #[test]
+    fn text_without_full_stops_is_cut_into_pieces_covering_every_token() {
+        let text = (0..1000)
+            .map(|n| if n % 37 == 36 { "word," } else { "word" })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let (tokens, _) = tokenize(&text);
+        let s = sentences_of(&text);
+        assert!(s.len() >= 3, "{} pieces", s.len());
+        assert_eq!(s[0].tok_start, 0);
+        assert_eq!(s.last().map(|x| x.tok_end), Some(tokens.len()));
+        for w in s.windows(2) {
+            assert_eq!(w[0].tok_end, w[1].tok_start);
+        }
+        for x in &s[..s.len() - 1] {
+            assert!(x.tok_end - x.tok_start <= MAX_SENTENCE_TOKENS);
+            // each piece but the last ends after a comma
+            assert_eq!(&text[x.end - 1..x.end], ",");
+        }
+    }
+
+    #[test]
+    fn ordinary_sentences_are_not_cut() {
+        let s = sentences_of("Lavrov met Tillerson in Moscow. They spoke for two hours.");
+        assert_eq!(s.len(), 2);
+    }
 }
