@@ -858,7 +858,9 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
                 ItemKind::Modifier(x) => {
                     return Some((Arg::Actor(*x), vec![*x], prep));
                 }
-                ItemKind::Place(p) => return Some((Arg::Place((**p).clone()), vec![], prep)),
+                ItemKind::Place(p) => {
+                    return Some((Arg::Place(self.rec.place_of(*p).clone()), vec![], prep))
+                }
                 ItemKind::Punct => {
                     if matches!(
                         self.word(k),

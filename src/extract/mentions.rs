@@ -22,9 +22,12 @@ pub enum ItemKind {
     Actor(usize),
     /// A country word used as an adjective ("a Syrian base").
     Modifier(usize),
-    /// Boxed: items are made for every token, and most are words.
-    Place(Box<Place>),
-    Media(String),
+    /// A place of the document ([`Recognizer::place_of`]): items are made
+    /// for every token, so no variant owns memory and a sentence's items
+    /// are freed without a look at each.
+    Place(u32),
+    /// A news medium (index into the lexicon's media).
+    Media(u32),
     /// A trigger entry, read as a noun (`true`) or a verb.
     Trigger {
         entry: u32,
@@ -412,6 +415,8 @@ pub struct Recognizer<'a> {
     when: Option<NaiveDate>,
     /// Dictionary matches at every token, looked up once per document.
     token_matches: &'a TokenMatches,
+    /// The places the document names, in the order recognised.
+    places: Vec<Place>,
     /// The date expressions of the current sentence, parsed once per
     /// sentence: (first token, length in tokens, expression), in text order.
     sentence_dates: Vec<(usize, usize, DateExpr)>,
@@ -449,6 +454,7 @@ impl<'a> Recognizer<'a> {
             sentence_persons: Vec::new(),
             token_matches,
             sentence_dates: Vec::new(),
+            places: Vec::new(),
             when: date,
             sentence_states: Vec::new(),
             previous_states: Vec::new(),
@@ -596,20 +602,17 @@ impl<'a> Recognizer<'a> {
         }
         if let Some(m) = best(matches, |e| matches!(e, Entry::Place(_))) {
             if let Entry::Place(p) = m.entry {
+                let place = self.place(p);
                 return (
                     self.place_len(i, m.len, end),
-                    ItemKind::Place(Box::new(self.place(p))),
+                    ItemKind::Place(self.add_place(place)),
                     false,
                 );
             }
         }
         if let Some(m) = best(matches, |e| matches!(e, Entry::Media(_))) {
             if let Entry::Media(x) = m.entry {
-                return (
-                    m.len,
-                    ItemKind::Media(self.lex.media[x as usize].name.clone()),
-                    false,
-                );
+                return (m.len, ItemKind::Media(x), false);
             }
         }
         if let Some((len, kind)) = self.trigger_at(i, matches) {
@@ -839,12 +842,12 @@ impl<'a> Recognizer<'a> {
             Entry::Capital(c) if !self.capital_acts(m_start, m_end, end) => {
                 let place = self.country_place(c as usize, true);
                 let len = self.place_len(m_start, m_end - m_start, end) + (m_start - i);
-                Some((len, ItemKind::Place(Box::new(place))))
+                Some((len, ItemKind::Place(self.add_place(place))))
             }
             Entry::Country(c) | Entry::Capital(c) if locative => {
                 let place = self.country_place(c as usize, matches!(entry, Entry::Capital(_)));
                 let len = self.place_len(m_start, m_end - m_start, end) + (m_start - i);
-                Some((len, ItemKind::Place(Box::new(place))))
+                Some((len, ItemKind::Place(self.add_place(place))))
             }
             Entry::Country(c) | Entry::Capital(c) => {
                 // "U.S.-Russia relations", "the Moscow talks": a modifier
@@ -1229,6 +1232,16 @@ impl<'a> Recognizer<'a> {
     /// The dictionary matches at every token of the document.
     pub fn token_matches(&self) -> &'a TokenMatches {
         self.token_matches
+    }
+
+    fn add_place(&mut self, p: Place) -> u32 {
+        self.places.push(p);
+        (self.places.len() - 1) as u32
+    }
+
+    /// The place an [`ItemKind::Place`] item names.
+    pub fn place_of(&self, x: u32) -> &Place {
+        &self.places[x as usize]
     }
 
     /// The dictionary matches at token `i` (none past the end), longest first.
@@ -1648,6 +1661,13 @@ mod tests {
         for w in TITLE_OPENERS.words().iter().chain(STATE_PRONOUNS.words()) {
             assert!(may_refer(w), "{w}");
         }
+    }
+
+    #[test]
+    fn items_own_no_memory() {
+        // freeing a sentence's items must not visit each of them
+        assert!(!std::mem::needs_drop::<Item>());
+        assert!(std::mem::size_of::<Item>() <= 40);
     }
 
     #[test]

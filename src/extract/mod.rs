@@ -87,7 +87,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
             let place = f
                 .place
                 .clone()
-                .or_else(|| event_place(&a, &items, &s, &f))
+                .or_else(|| event_place(&a, &items, &rec, &s, &f))
                 .or_else(|| match f.kind {
                     // the dateline is where the reporter is: where what
                     // happened happened, not where a hoped-for meeting will
@@ -295,9 +295,10 @@ fn attribution(a: &Analysis, items: &[Item], lex: &Lexicon) -> (Vec<String>, Vec
     let mut names = Vec::new();
     let mut verbs = Vec::new();
     for (k, it) in items.iter().enumerate() {
-        let ItemKind::Media(name) = &it.kind else {
+        let ItemKind::Media(x) = it.kind else {
             continue;
         };
+        let name = &lex.media[x as usize].name;
         let prev = |d: usize| {
             if k >= d {
                 a.norm(items[k - d].start)
@@ -420,12 +421,18 @@ fn clause_of(a: &Analysis, items: &[Item], s: &Sentence, t: usize) -> (usize, us
 
 /// The place of an event: a place named in its clause, else (meetings and
 /// strikes) anywhere in its sentence.
-fn event_place(a: &Analysis, items: &[Item], s: &Sentence, f: &Found) -> Option<Place> {
+fn event_place(
+    a: &Analysis,
+    items: &[Item],
+    rec: &Recognizer,
+    s: &Sentence,
+    f: &Found,
+) -> Option<Place> {
     let (c0, c1) = clause_of(a, items, s, f.trigger.0);
     let places: Vec<(usize, &Place)> = items
         .iter()
         .filter_map(|it| match &it.kind {
-            ItemKind::Place(p) => Some((it.start, &**p)),
+            ItemKind::Place(p) => Some((it.start, rec.place_of(*p))),
             _ => None,
         })
         .collect();
