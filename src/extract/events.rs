@@ -1196,11 +1196,11 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
 
     /// All events of the sentence.
     pub fn find(&mut self) -> Vec<Found> {
-        let triggers = trigger_items(self.items);
         // most sentences have no trigger
-        if triggers.is_empty() {
+        if self.rec.triggers.is_empty() {
             return Vec::new();
         }
+        let triggers = self.rec.triggers.clone();
         let mut out: Vec<Found> = Vec::new();
         let mut consumed = vec![false; self.items.len()];
         let mut last_subject: Option<Vec<usize>> = None;
@@ -1851,20 +1851,4 @@ fn dedup(v: &mut Vec<usize>) {
             true
         }
     });
-}
-
-/// The trigger items of a sentence: (item, trigger entry, read as a noun).
-/// A loop of its own: inside [`SentenceEvents::find`] the scan of every
-/// item shared registers with the whole event grammar and cost ten times
-/// as much.
-#[inline(never)]
-fn trigger_items(items: &[Item]) -> Vec<(usize, u32, bool)> {
-    items
-        .iter()
-        .enumerate()
-        .filter_map(|(t, it)| match it.kind {
-            ItemKind::Trigger { entry, noun } => Some((t, entry, noun)),
-            _ => None,
-        })
-        .collect()
 }

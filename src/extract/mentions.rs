@@ -417,6 +417,11 @@ pub struct Recognizer<'a> {
     token_matches: &'a TokenMatches,
     /// The places the document names, in the order recognised.
     places: Vec<Place>,
+    /// The trigger items of the last sentence ([`Recognizer::sentence`]):
+    /// (item index, trigger entry, read as a noun), in text order.
+    pub triggers: Vec<(usize, u32, bool)>,
+    /// Whether the last sentence has a media item.
+    pub names_media: bool,
     /// The date expressions of the current sentence, parsed once per
     /// sentence: (first token, length in tokens, expression), in text order.
     sentence_dates: Vec<(usize, usize, DateExpr)>,
@@ -455,6 +460,8 @@ impl<'a> Recognizer<'a> {
             token_matches,
             sentence_dates: Vec::new(),
             places: Vec::new(),
+            triggers: Vec::new(),
+            names_media: false,
             when: date,
             sentence_states: Vec::new(),
             previous_states: Vec::new(),
@@ -465,9 +472,15 @@ impl<'a> Recognizer<'a> {
         }
     }
 
-    /// The items of one sentence, left to right, covering every token.
+    /// The items of one sentence, left to right, covering every token. Its
+    /// triggers and whether it names a medium or a date are kept
+    /// ([`Recognizer::triggers`], [`Recognizer::names_media`],
+    /// [`Recognizer::may_name_dates`]), so that later stages need not
+    /// look at every item for them.
     pub fn sentence(&mut self, s: &Sentence) -> Vec<Item> {
         let mut items = Vec::with_capacity(s.tok_end - s.tok_start);
+        self.triggers.clear();
+        self.names_media = false;
         self.sentence_persons.clear();
         self.parse_sentence_dates(s);
         self.when = self.sentence_date().or(self.date);
@@ -498,6 +511,11 @@ impl<'a> Recognizer<'a> {
                 if self.actors.get(x).actor.actor_type != ActorType::Person {
                     self.sentence_states.push(x);
                 }
+            }
+            match kind {
+                ItemKind::Trigger { entry, noun } => self.triggers.push((items.len(), entry, noun)),
+                ItemKind::Media(_) => self.names_media = true,
+                _ => {}
             }
             let poss = possessive || (stop < end && self.is_possessive_mark(stop));
             items.push(Item {
@@ -541,6 +559,11 @@ impl<'a> Recognizer<'a> {
                 self.sentence_dates.push((i, len, e));
             }
         }
+    }
+
+    /// False when the last sentence has no date item.
+    pub fn may_name_dates(&self) -> bool {
+        !self.sentence_dates.is_empty()
     }
 
     /// The date expression starting at token `i` of the current sentence.

@@ -40,7 +40,11 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
             }
         }
         let items = rec.sentence(&s);
-        let (reported_by, attribution_verbs) = attribution(&a, &items, lex);
+        let (reported_by, attribution_verbs) = if rec.names_media {
+            attribution(&a, &items, lex)
+        } else {
+            Default::default()
+        };
         let found = SentenceEvents {
             a: &a,
             lex,
@@ -109,8 +113,10 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
                 reported_by: reported_by.clone(),
             });
         }
-        if let Some(d) = last_explicit_day(&items, doc.date, anchor) {
-            anchor = Some(d);
+        if rec.may_name_dates() {
+            if let Some(d) = last_explicit_day(&items, doc.date, anchor) {
+                anchor = Some(d);
+            }
         }
     }
     let drafts = merge_statements(merge_same_events(drafts, &rec));
