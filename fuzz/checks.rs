@@ -197,13 +197,14 @@ pub fn check_sentences(data: &[u8]) {
     let a = text::analyze(&t);
     let mut prev_end = 0;
     for (i, tok) in a.tokens.iter().enumerate() {
-        assert!(tok.start < tok.end, "empty token {i}: {tok:?}");
-        assert!(tok.start >= prev_end, "token {i} overlaps the previous one");
-        assert_byte_range(&t, [tok.start, tok.end], &format!("token {i}"));
+        let (start, end) = (tok.start_byte(), tok.end_byte());
+        assert!(start < end, "empty token {i}: {tok:?}");
+        assert!(start >= prev_end, "token {i} overlaps the previous one");
+        assert_byte_range(&t, [start, end], &format!("token {i}"));
         assert!(
-            t[prev_end..tok.start].chars().all(char::is_whitespace),
+            t[prev_end..start].chars().all(char::is_whitespace),
             "non-whitespace text {:?} between tokens",
-            &t[prev_end..tok.start]
+            &t[prev_end..start]
         );
         assert!(
             !a.surface(i).chars().any(char::is_whitespace),
@@ -211,7 +212,7 @@ pub fn check_sentences(data: &[u8]) {
             a.surface(i)
         );
         let _ = a.norm(i);
-        prev_end = tok.end;
+        prev_end = end;
     }
     assert!(
         t[prev_end..].chars().all(char::is_whitespace),
@@ -222,8 +223,8 @@ pub fn check_sentences(data: &[u8]) {
     for s in &a.sentences {
         assert_eq!(s.tok_start, next_tok, "sentences leave a gap: {s:?}");
         assert!(s.tok_start < s.tok_end, "empty sentence {s:?}");
-        assert_eq!(s.start, a.tokens[s.tok_start].start);
-        assert_eq!(s.end, a.tokens[s.tok_end - 1].end);
+        assert_eq!(s.start, a.tokens[s.tok_start].start_byte());
+        assert_eq!(s.end, a.tokens[s.tok_end - 1].end_byte());
         assert!(s.paragraph >= paragraph, "paragraphs go backwards");
         assert_byte_range(&t, [s.start, s.end], "sentence");
         assert_eq!(a.sentence_text(s), &t[s.start..s.end]);

@@ -506,7 +506,10 @@ impl<'a> Recognizer<'a> {
                 {
                     self.modifier_end = stop;
                 }
-                let span = [self.a.tokens[i].start, self.a.tokens[stop - 1].end];
+                let span = [
+                    self.a.tokens[i].start_byte(),
+                    self.a.tokens[stop - 1].end_byte(),
+                ];
                 self.actors.mention(x, span);
                 if self.actors.get(x).actor.actor_type != ActorType::Person {
                     self.sentence_states.push(x);
@@ -1301,7 +1304,10 @@ impl<'a> Recognizer<'a> {
             role_key: None,
         });
         if s < e {
-            let span = [self.a.tokens[s].start, self.a.tokens[e - 1].end];
+            let span = [
+                self.a.tokens[s].start_byte(),
+                self.a.tokens[e - 1].end_byte(),
+            ];
             self.actors.mention(x, span);
         }
         x
@@ -1311,7 +1317,10 @@ impl<'a> Recognizer<'a> {
     /// events found in a subject's place ("Comey said").
     pub fn named_actor(&mut self, s: usize, e: usize) -> usize {
         let x = self.unknown_person(s, e, None, None);
-        let span = [self.a.tokens[s].start, self.a.tokens[e - 1].end];
+        let span = [
+            self.a.tokens[s].start_byte(),
+            self.a.tokens[e - 1].end_byte(),
+        ];
         self.actors.mention(x, span);
         x
     }
@@ -1332,7 +1341,10 @@ impl<'a> Recognizer<'a> {
             female: None,
             role_key: None,
         });
-        let span = [self.a.tokens[s].start, self.a.tokens[e - 1].end];
+        let span = [
+            self.a.tokens[s].start_byte(),
+            self.a.tokens[e - 1].end_byte(),
+        ];
         self.actors.mention(x, span);
         x
     }

@@ -651,7 +651,7 @@ mod tests {
         let strike_at = a
             .tokens
             .iter()
-            .position(|t| &a.text[t.start..t.end] == "air")
+            .position(|t| &a.text[t.range()] == "air")
             .unwrap();
         assert_eq!(idx.matches_at(&a, strike_at)[0].len, 3);
     }

@@ -72,7 +72,7 @@ impl<'a> Analysis<'a> {
     /// The original text of token `i`.
     pub fn surface(&self, i: usize) -> &'a str {
         let t = &self.tokens[i];
-        &self.text[t.start..t.end]
+        &self.text[t.range()]
     }
 
     /// Original text from the start of token `a` to the end of token `b - 1`.
@@ -80,7 +80,7 @@ impl<'a> Analysis<'a> {
         if a >= b {
             return "";
         }
-        &self.text[self.tokens[a].start..self.tokens[b - 1].end]
+        &self.text[self.tokens[a].start_byte()..self.tokens[b - 1].end_byte()]
     }
 
     /// The sentence text of sentence `s`.

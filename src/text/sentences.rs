@@ -81,18 +81,18 @@ pub fn split(text: &str, tokens: &[Token], norm: &str) -> Vec<Sentence> {
         let t = &tokens[i];
         // only a token ending in '.', '!', '?' or '…' (whose last byte is
         // 0xA6) can end a sentence
-        let last = text.as_bytes().get(t.end.wrapping_sub(1)).copied();
+        let last = text.as_bytes().get(t.end_byte().wrapping_sub(1)).copied();
         if !matches!(last, Some(b'.' | b'!' | b'?' | 0xA6)) {
             i += 1;
             continue;
         }
-        let s = &text[t.start..t.end];
+        let s = &text[t.range()];
         let terminal = matches!(s, "." | "!" | "?" | "\u{2026}")
             || (t.is_word() && s.ends_with('.') && s.len() > 2);
         if terminal {
             let mut end = i + 1;
             while end < tokens.len()
-                && is_closer(&text[tokens[end].start..tokens[end].end])
+                && is_closer(&text[tokens[end].range()])
                 && !tokens[end].space_before
             {
                 end += 1;
@@ -135,7 +135,7 @@ fn ends_sentence(text: &str, tokens: &[Token], norm: &str, i: usize, next: usize
     if !nt.space_before {
         return false;
     }
-    let next_s = &text[nt.start..nt.end];
+    let next_s = &text[nt.range()];
     let starts_ok = nt.cap
         || nt.kind == TokenKind::Number
         || is_opener(next_s)
@@ -144,7 +144,7 @@ fn ends_sentence(text: &str, tokens: &[Token], norm: &str, i: usize, next: usize
         return false;
     }
     let t = &tokens[i];
-    let s = &text[t.start..t.end];
+    let s = &text[t.range()];
     let next_norm = &norm[nt.norm.0 as usize..nt.norm.1 as usize];
     if t.is_word() {
         // a dotted abbreviation ("U.S.") ends a sentence only before a
@@ -154,7 +154,7 @@ fn ends_sentence(text: &str, tokens: &[Token], norm: &str, i: usize, next: usize
     if s == "." && i > 0 {
         let p = &tokens[i - 1];
         if p.end == t.start && p.is_word() {
-            let prev = &text[p.start..p.end];
+            let prev = &text[p.range()];
             let prev_norm = &norm[p.norm.0 as usize..p.norm.1 as usize];
             let initial = prev.chars().count() == 1 && prev.chars().all(|c| c.is_uppercase());
             if initial {
@@ -223,7 +223,7 @@ fn long_sentence_cut(text: &str, tokens: &[Token], a: usize) -> usize {
     let cap = a + MAX_SENTENCE_TOKENS;
     (a + MAX_SENTENCE_TOKENS / 2..cap)
         .rev()
-        .find(|&i| matches!(&text[tokens[i].start..tokens[i].end], ";" | ":" | ","))
+        .find(|&i| matches!(&text[tokens[i].range()], ";" | ":" | ","))
         .map_or(cap, |i| i + 1)
 }
 
@@ -232,8 +232,8 @@ fn push_one(out: &mut Vec<Sentence>, tokens: &[Token], a: usize, b: usize, parag
         return;
     }
     out.push(Sentence {
-        start: tokens[a].start,
-        end: tokens[b - 1].end,
+        start: tokens[a].start_byte(),
+        end: tokens[b - 1].end_byte(),
         tok_start: a,
         tok_end: b,
         paragraph,

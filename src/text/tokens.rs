@@ -16,8 +16,10 @@ pub enum TokenKind {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    pub start: usize,
-    pub end: usize,
+    /// Byte offsets in the text: 32 bits, as for the folded form, keep a
+    /// token in 24 bytes (the folded forms already limit a text to 4 GB).
+    pub start: u32,
+    pub end: u32,
     pub kind: TokenKind,
     /// Range of the folded form in the analysis' shared buffer.
     pub norm: (u32, u32),
@@ -32,6 +34,19 @@ pub struct Token {
 }
 
 impl Token {
+    /// Byte offsets of the token in the text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn start_byte(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end_byte(&self) -> usize {
+        self.end as usize
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
@@ -126,8 +141,8 @@ pub fn tokenize(text: &str) -> (Vec<Token>, String) {
             (cap, upper) = case_flags(surface);
         }
         tokens.push(Token {
-            start,
-            end: i,
+            start: start as u32,
+            end: i as u32,
             kind,
             norm: folded,
             cap,
@@ -413,7 +428,7 @@ mod tests {
             .iter()
             .map(|t| {
                 (
-                    text[t.start..t.end].to_string(),
+                    text[t.range()].to_string(),
                     norm[t.norm.0 as usize..t.norm.1 as usize].to_string(),
                 )
             })
@@ -437,12 +452,12 @@ mod tests {
         let text = "Erdoğan met Zelenskyy’s envoy on 1,000 days.";
         let (tokens, norm) = tokenize(text);
         for t in &tokens {
-            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            assert!(text.is_char_boundary(t.start_byte()) && text.is_char_boundary(t.end_byte()));
         }
         let first = &norm[tokens[0].norm.0 as usize..tokens[0].norm.1 as usize];
         assert_eq!(first, "erdogan");
-        assert!(tokens.iter().any(|t| &text[t.start..t.end] == "1,000"));
-        assert!(tokens.iter().any(|t| &text[t.start..t.end] == "\u{2019}s"));
+        assert!(tokens.iter().any(|t| &text[t.range()] == "1,000"));
+        assert!(tokens.iter().any(|t| &text[t.range()] == "\u{2019}s"));
     }
 
     #[test]
@@ -484,10 +499,10 @@ mod tests {
         ) {
             let (tokens, norm) = tokenize(&text);
             for t in &tokens {
-                let surface = &text[t.start..t.end];
+                let surface = &text[t.range()];
                 let first = surface.chars().next().unwrap_or(' ');
                 if first.is_alphanumeric() {
-                    proptest::prop_assert_eq!(word_end(&text, t.start, first), t.end);
+                    proptest::prop_assert_eq!(word_end(&text, t.start_byte(), first), t.end_byte());
                 }
                 let mut want = String::new();
                 normalize_into(surface, &mut want);
