@@ -4,9 +4,9 @@
 //! [`atomic_write`]: a temporary file in the same folder, renamed into place
 //! only when complete, so a failed run never leaves half a file.
 //!
-//! Text goes through quick-xml and csv for escaping; this module only strips
-//! what no XML reader accepts (control characters) and neutralises cells a
-//! spreadsheet would run as formulas.
+//! XML text is escaped by the writer in `xml` (which also strips what no
+//! XML reader accepts, as [`xml_safe`] does) and CSV by the csv crate; this
+//! module neutralises cells a spreadsheet would run as formulas.
 
 mod csv_out;
 mod derived;
