@@ -9,7 +9,8 @@
 //! quick-xml's `escape` did: control characters XML 1.0 cannot carry
 //! become spaces, and `<`, `>`, `&`, `'`, `"` become entities.
 
-use chrono::{Datelike, NaiveDate};
+use super::text::{push_count, push_count_as_f64, push_day, push_f64};
+use chrono::NaiveDate;
 use std::io::{self, Write};
 
 /// Buffered bytes are handed to the output once they pass this size; only
@@ -44,6 +45,7 @@ impl<'a> Xml<'a> {
     /// Begin the tag `name`; its attributes follow, then
     /// [`close_start`](Self::close_start) or
     /// [`close_empty`](Self::close_empty).
+    #[inline]
     pub fn open(&mut self, name: &str) {
         self.new_line();
         self.buf.push(b'<');
@@ -59,6 +61,7 @@ impl<'a> Xml<'a> {
 
     /// The attribute `key` with a value of the program's own (a key, the
     /// name of a kind): nothing in it to escape, so it is copied as it is.
+    #[inline]
     pub fn attr_static(&mut self, key: &str, value: &'static str) {
         self.attr_key(key);
         push_static(&mut self.buf, value);
@@ -123,6 +126,7 @@ impl<'a> Xml<'a> {
 
     /// ` key="`, the value left to the caller. Keys are the exports' own
     /// names, which need no escaping.
+    #[inline]
     fn attr_key(&mut self, key: &str) {
         self.buf.push(b' ');
         self.buf.extend_from_slice(key.as_bytes());
@@ -131,12 +135,14 @@ impl<'a> Xml<'a> {
 
     /// End the tag [`open`](Self::open) began as a start tag: what follows
     /// is its content.
+    #[inline]
     pub fn close_start(&mut self) {
         self.buf.push(b'>');
         self.depth += 1;
     }
 
     /// End the tag [`open`](Self::open) began as an empty element.
+    #[inline]
     pub fn close_empty(&mut self) -> io::Result<()> {
         self.buf.extend_from_slice(b"/>");
         self.flush_if_full()
@@ -168,6 +174,7 @@ impl<'a> Xml<'a> {
 
     /// Text content of the program's own, copied as it is (see
     /// [`attr_static`](Self::attr_static)).
+    #[inline]
     pub fn text_static(&mut self, s: &'static str) {
         push_static(&mut self.buf, s);
         self.line_break = false;
@@ -198,6 +205,7 @@ impl<'a> Xml<'a> {
     }
 
     /// The end tag of `name`.
+    #[inline]
     pub fn end(&mut self, name: &str) -> io::Result<()> {
         self.depth = self.depth.saturating_sub(1);
         self.new_line();
@@ -209,6 +217,7 @@ impl<'a> Xml<'a> {
 
     /// The end tag of `name`, an element of text (perhaps none): on the
     /// line of its start tag.
+    #[inline]
     pub fn end_text(&mut self, name: &str) -> io::Result<()> {
         self.line_break = false;
         self.end(name)
@@ -223,6 +232,7 @@ impl<'a> Xml<'a> {
 
     /// A line break and the indentation of the current depth, unless the
     /// tag follows text.
+    #[inline]
     fn new_line(&mut self) {
         if !std::mem::replace(&mut self.line_break, true) {
             return;
@@ -236,6 +246,7 @@ impl<'a> Xml<'a> {
         }
     }
 
+    #[inline]
     fn flush_if_full(&mut self) -> io::Result<()> {
         if self.buf.len() >= FLUSH_AT {
             self.out.write_all(&self.buf)?;
@@ -306,6 +317,7 @@ pub fn push_escaped(buf: &mut Vec<u8>, s: &str) {
 }
 
 /// `s`, a text of the program's own with nothing to escape, onto `buf`.
+#[inline]
 fn push_static(buf: &mut Vec<u8>, s: &'static str) {
     debug_assert!(!s.bytes().any(is_special), "{s:?} needs escaping");
     buf.extend_from_slice(s.as_bytes());
@@ -328,64 +340,6 @@ fn replacement(bytes: &[u8], pos: usize) -> Option<(&'static [u8], usize)> {
         },
         _ => (b" ", 1),
     })
-}
-
-/// `n` in decimal onto `buf`.
-pub fn push_count(buf: &mut Vec<u8>, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    buf.extend_from_slice(&digits[start..]);
-}
-
-/// `n` as `format!("{:.1}", n as f64)` writes it (`3.0`), onto `buf`.
-pub fn push_count_as_f64(buf: &mut Vec<u8>, n: usize) {
-    // below 2^53 every count is exact as f64 and prints as its digits
-    if n < 1 << 53 {
-        push_count(buf, n);
-        buf.extend_from_slice(b".0");
-    } else {
-        // writing into a Vec cannot fail
-        let _ = write!(buf, "{:.1}", n as f64);
-    }
-}
-
-/// `v` as its `Display` writes it, onto `buf`.
-pub fn push_f64(buf: &mut Vec<u8>, v: f64) {
-    // writing into a Vec cannot fail
-    let _ = write!(buf, "{v}");
-}
-
-/// A day as chrono's `Display` writes it (`2017-04-12`), onto `buf`.
-pub fn push_day(buf: &mut Vec<u8>, day: NaiveDate) {
-    let year = day.year();
-    if !(0..=9999).contains(&year) {
-        // signed and wider years are rare enough for the general path;
-        // writing into a Vec cannot fail
-        let _ = write!(buf, "{day}");
-        return;
-    }
-    let (y, m, d) = (year as u32, day.month(), day.day());
-    let digit = |n: u32| b'0' + n as u8;
-    buf.extend_from_slice(&[
-        digit(y / 1000),
-        digit(y / 100 % 10),
-        digit(y / 10 % 10),
-        digit(y % 10),
-        b'-',
-        digit(m / 10),
-        digit(m % 10),
-        b'-',
-        digit(d / 10),
-        digit(d % 10),
-    ]);
 }
 
 #[cfg(test)]
@@ -426,35 +380,6 @@ mod tests {
         fn escaping_matches_the_reference_on_any_text(s in "\\PC*|[\u{0}-\u{7f}\u{FFFE}\u{FFFF}]{0,80}") {
             prop_assert_eq!(escaped(&s), reference(&s));
         }
-    }
-
-    #[test]
-    fn numbers_and_days_print_as_display_does() {
-        let mut buf = Vec::new();
-        for n in [0, 7, 10, 12345, usize::MAX] {
-            buf.clear();
-            push_count(&mut buf, n);
-            assert_eq!(buf, n.to_string().as_bytes());
-            buf.clear();
-            push_count_as_f64(&mut buf, n);
-            assert_eq!(buf, format!("{:.1}", n as f64).as_bytes());
-        }
-        for (y, m, d) in [
-            (2017, 4, 12),
-            (1, 1, 1),
-            (0, 12, 31),
-            (9999, 2, 3),
-            (-44, 3, 15),
-        ] {
-            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
-            buf.clear();
-            push_day(&mut buf, day);
-            assert_eq!(buf, day.to_string().as_bytes());
-        }
-        let day = NaiveDate::from_ymd_opt(12345, 6, 7).unwrap();
-        buf.clear();
-        push_day(&mut buf, day);
-        assert_eq!(buf, day.to_string().as_bytes());
     }
 
     #[test]
