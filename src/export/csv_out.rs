@@ -5,7 +5,7 @@
 
 use super::derived::Derived;
 use super::safe_cell;
-use super::text::{push_count, push_count_as_f64, push_day, push_f64};
+use super::text::{any_byte, push_count, push_count_as_f64, push_day, push_f64};
 use crate::graph::EventGraph;
 use chrono::NaiveDate;
 use std::io::{self, Write};
@@ -46,8 +46,8 @@ impl<'a> Csv<'a> {
     fn field(&mut self, s: &str) {
         self.delimit();
         let bytes = s.as_bytes();
-        let needs_quotes = bytes.iter().fold(false, |q, &b| {
-            q | (b == b',') | (b == b'"') | (b == b'\n') | (b == b'\r')
+        let needs_quotes = any_byte(bytes, |b| {
+            (b == b',') | (b == b'"') | (b == b'\n') | (b == b'\r')
         });
         if !needs_quotes {
             self.buf.extend_from_slice(bytes);

@@ -180,11 +180,8 @@ pub fn cell_safe(s: &str) -> String {
 /// writers call it for every text cell.
 pub(crate) fn safe_cell(s: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
-    // a fold without early exit, so that it compiles to a vector loop:
     // every text cell of the CSV exports passes here, nearly all clean
-    let has_control = s
-        .bytes()
-        .fold(false, |found, b| found | ((b < b' ') & (b != b'\n')));
+    let has_control = text::any_byte(s.as_bytes(), |b| (b < b' ') & (b != b'\n'));
     let clean: Cow<'_, str> = if has_control {
         Cow::Owned(
             s.chars()

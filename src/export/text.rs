@@ -5,6 +5,26 @@
 use chrono::{Datelike, NaiveDate};
 use std::io::Write;
 
+/// Bytes checked at once by [`any_byte`].
+const CHUNK: usize = 16;
+
+/// Whether any byte of `bytes` is one `is` picks. Checked in fixed-size
+/// chunks by a fold without early exit, which compiles to vector compares
+/// when `is` is a plain comparison (`|`, not `||` or `matches!`): the
+/// exports ask this of nearly every text they write, and nearly all
+/// answers are no.
+#[inline]
+pub fn any_byte(bytes: &[u8], is: impl Fn(u8) -> bool + Copy) -> bool {
+    let chunks = bytes.chunks_exact(CHUNK);
+    let tail = chunks.remainder();
+    for chunk in chunks {
+        if chunk.iter().fold(false, |found, &b| found | is(b)) {
+            return true;
+        }
+    }
+    tail.iter().any(|&b| is(b))
+}
+
 /// `n` in decimal onto `buf`.
 pub fn push_count(buf: &mut Vec<u8>, mut n: usize) {
     let mut digits = [0u8; 20];

@@ -17,8 +17,9 @@ use std::io::{self, Write};
 /// after a whole tag, so the buffer holds at most this plus one element.
 const FLUSH_AT: usize = 1 << 16;
 
-/// Indentation of the deepest elements the exports write, in one slice.
-const SPACES: &[u8; 32] = b"                                ";
+/// A line break and the indentation of elements up to 32 deep, in one
+/// slice: one copy per new line.
+const NEW_LINE: &[u8; 33] = b"\n                                ";
 
 /// An XML document being written into `out`.
 pub struct Xml<'a> {
@@ -237,12 +238,12 @@ impl<'a> Xml<'a> {
         if !std::mem::replace(&mut self.line_break, true) {
             return;
         }
-        self.buf.push(b'\n');
-        let mut left = self.depth;
-        while left > 0 {
-            let n = left.min(SPACES.len());
-            self.buf.extend_from_slice(&SPACES[..n]);
-            left -= n;
+        match NEW_LINE.get(..=self.depth) {
+            Some(line) => self.buf.extend_from_slice(line),
+            None => {
+                self.buf.push(b'\n');
+                self.buf.resize(self.buf.len() + self.depth, b' ');
+            }
         }
     }
 
@@ -397,6 +398,38 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a k=\"v&amp;\">\n <b>t</b>\n <c/>\n</a>\n"
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_indented_as_quick_xml_indents() {
+        use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+        let mut theirs = quick_xml::Writer::new_with_indent(Vec::new(), b' ', 1);
+        theirs
+            .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+            .unwrap();
+        let mut out = Vec::new();
+        let mut ours = Xml::new(&mut out);
+        for _ in 0..40 {
+            theirs
+                .write_event(Event::Start(BytesStart::new("n")))
+                .unwrap();
+            ours.start("n", &[]);
+        }
+        theirs
+            .write_event(Event::Text(BytesText::new("t")))
+            .unwrap();
+        ours.text("t");
+        for _ in 0..40 {
+            theirs.write_event(Event::End(BytesEnd::new("n"))).unwrap();
+            ours.end("n").unwrap();
+        }
+        ours.finish().unwrap();
+        let mut theirs = theirs.into_inner();
+        theirs.push(b'\n');
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(theirs).unwrap()
         );
     }
 }
