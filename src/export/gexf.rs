@@ -7,14 +7,12 @@
 
 use super::derived::Derived;
 use super::network::Tie;
-use super::xml::{empty, end, finish, start, writer, xml_err, W};
+use super::xml::Xml;
 use crate::graph::{EventGraph, Node};
 use crate::model::{DateSpan, Factuality};
 use chrono::{Days, NaiveDate};
-use quick_xml::events::{BytesDecl, Event};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
 const NS: &str = "http://gexf.net/1.3";
@@ -34,11 +32,8 @@ pub fn disjoint_spells(mut spans: Vec<(NaiveDate, NaiveDate)>) -> Vec<(NaiveDate
     out
 }
 
-fn header(w: &mut W, bounds: Option<(NaiveDate, NaiveDate)>) -> io::Result<()> {
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
-        .map_err(xml_err)?;
-    start(
-        w,
+fn header(w: &mut Xml, bounds: Option<(NaiveDate, NaiveDate)>) {
+    w.start(
         "gexf",
         &[
             ("xmlns", NS),
@@ -49,106 +44,143 @@ fn header(w: &mut W, bounds: Option<(NaiveDate, NaiveDate)>) -> io::Result<()> {
             ),
             ("version", "1.3"),
         ],
-    )?;
-    start(w, "meta", &[])?;
-    start(w, "creator", &[])?;
-    text(w, "diplograph")?;
-    end(w, "creator")?;
-    end(w, "meta")?;
-    let (s, e) = bounds
-        .map(|(s, e)| (s.to_string(), e.to_string()))
-        .unwrap_or_default();
-    let mut attrs = vec![
+    );
+    w.start("meta", &[]);
+    w.start("creator", &[]);
+    w.text("diplograph");
+    // nothing is flushed before the first few kilobytes
+    let _ = w.end_text("creator");
+    let _ = w.end("meta");
+    w.open("graph");
+    for (k, v) in [
         ("mode", "dynamic"),
         ("defaultedgetype", "directed"),
         ("timeformat", "date"),
         ("timerepresentation", "interval"),
         ("timezone", "UTC"),
-    ];
-    if bounds.is_some() {
-        attrs.push(("start", &s));
-        attrs.push(("end", &e));
+    ] {
+        w.attr(k, v);
     }
-    start(w, "graph", &attrs)
-}
-
-fn text(w: &mut W, s: &str) -> io::Result<()> {
-    w.write_event(Event::Text(quick_xml::events::BytesText::new(
-        &super::xml_safe(s),
-    )))
-    .map_err(xml_err)
+    if let Some((s, e)) = bounds {
+        w.attr_day("start", s);
+        w.attr_day("end", e);
+    }
+    w.close_start();
 }
 
 /// `<attributes class=..>` with `(id, type)` pairs; the title is the id.
-fn attributes(w: &mut W, class: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
-    start(w, "attributes", &[("class", class), ("mode", "static")])?;
+fn attributes(w: &mut Xml, class: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+    w.start("attributes", &[("class", class), ("mode", "static")]);
     for (id, ty) in attrs {
-        empty(w, "attribute", &[("id", id), ("title", id), ("type", ty)])?;
+        w.empty("attribute", &[("id", id), ("title", id), ("type", ty)])?;
     }
-    end(w, "attributes")
+    w.end("attributes")
 }
 
-/// `<attvalues>` of the non-empty values, none if all are empty.
-fn attvalues(w: &mut W, values: &[(&str, &str)]) -> io::Result<()> {
-    if values.iter().all(|(_, v)| v.is_empty()) {
-        return Ok(());
-    }
-    start(w, "attvalues", &[])?;
-    for (k, v) in values.iter().filter(|(_, v)| !v.is_empty()) {
-        empty(w, "attvalue", &[("for", k), ("value", v)])?;
-    }
-    end(w, "attvalues")
+/// The `<attvalues>` of one element, opened on its first non-empty value:
+/// an element whose values are all empty has none.
+struct AttValues<'x, 'a> {
+    w: &'x mut Xml<'a>,
+    open: bool,
 }
 
-/// A day as GEXF writes it (ISO), into a stack buffer: no `String` per
-/// date of every node and edge.
-fn iso_day(d: NaiveDate, buf: &mut [u8; 16]) -> &str {
-    use std::io::Write as _;
-    let mut cur = std::io::Cursor::new(&mut buf[..]);
-    // chrono's Display of a date is at most 11 bytes ("+10000-01-01")
-    let n = match write!(cur, "{d}") {
-        Ok(()) => cur.position() as usize,
-        Err(_) => 0,
-    };
-    std::str::from_utf8(&buf[..n]).unwrap_or_default()
+impl<'x, 'a> AttValues<'x, 'a> {
+    fn new(w: &'x mut Xml<'a>) -> Self {
+        AttValues { w, open: false }
+    }
+
+    /// `<attvalue for=..` begun, `<attvalues>` first if not yet open.
+    fn begin(&mut self, key: &'static str) {
+        if !std::mem::replace(&mut self.open, true) {
+            self.w.start("attvalues", &[]);
+        }
+        self.w.open("attvalue");
+        self.w.attr_static("for", key);
+    }
+
+    /// A value of the program's own (a kind's name): nothing to escape.
+    fn name(&mut self, key: &'static str, value: &'static str) -> io::Result<()> {
+        self.begin(key);
+        self.w.attr_static("value", value);
+        self.w.close_empty()
+    }
+
+    fn text(&mut self, key: &'static str, value: &str) -> io::Result<()> {
+        if value.is_empty() {
+            return Ok(());
+        }
+        self.begin(key);
+        self.w.attr("value", value);
+        self.w.close_empty()
+    }
+
+    /// The value `items` joined by `;`.
+    fn joined<S: AsRef<str>>(&mut self, key: &'static str, items: &[S]) -> io::Result<()> {
+        match items {
+            [] => return Ok(()),
+            [one] if one.as_ref().is_empty() => return Ok(()),
+            _ => {}
+        }
+        self.begin(key);
+        self.w.attr_joined("value", items, ";");
+        self.w.close_empty()
+    }
+
+    fn count(&mut self, key: &'static str, n: usize) -> io::Result<()> {
+        self.begin(key);
+        self.w.attr_count("value", n);
+        self.w.close_empty()
+    }
+
+    fn day(&mut self, key: &'static str, day: Option<NaiveDate>) -> io::Result<()> {
+        let Some(day) = day else { return Ok(()) };
+        self.begin(key);
+        self.w.attr_day("value", day);
+        self.w.close_empty()
+    }
+
+    fn number(&mut self, key: &'static str, v: Option<f64>) -> io::Result<()> {
+        let Some(v) = v else { return Ok(()) };
+        self.begin(key);
+        self.w.attr_f64("value", v);
+        self.w.close_empty()
+    }
+
+    fn finish(self) -> io::Result<()> {
+        if self.open {
+            self.w.end("attvalues")?;
+        }
+        Ok(())
+    }
 }
 
-fn write_spells(w: &mut W, spells: &[(NaiveDate, NaiveDate)]) -> io::Result<()> {
-    start(w, "spells", &[])?;
-    let (mut sb, mut eb) = ([0u8; 16], [0u8; 16]);
+fn write_spells(w: &mut Xml, spells: &[(NaiveDate, NaiveDate)]) -> io::Result<()> {
+    w.start("spells", &[]);
     for (s, e) in spells {
-        empty(
-            w,
-            "spell",
-            &[
-                ("start", iso_day(*s, &mut sb)),
-                ("end", iso_day(*e, &mut eb)),
-            ],
-        )?;
+        w.open("spell");
+        w.attr_day("start", *s);
+        w.attr_day("end", *e);
+        w.close_empty()?;
     }
-    end(w, "spells")
+    w.end("spells")
 }
 
-/// Open `name` with `attrs` and its presence: `start`/`end` attributes
-/// for one period, `<spells>` inside it for several.
-fn open_element(
-    w: &mut W,
-    name: &str,
-    attrs: &[(&str, &str)],
-    spells: &[(NaiveDate, NaiveDate)],
-) -> io::Result<()> {
+/// Close the start tag of an element with its presence: `start`/`end`
+/// attributes for one period, `<spells>` inside it for several.
+fn close_with_presence(w: &mut Xml, spells: &[(NaiveDate, NaiveDate)]) -> io::Result<()> {
     match spells {
         [(s, e)] => {
-            let (mut sb, mut eb) = ([0u8; 16], [0u8; 16]);
-            let mut all: Vec<(&str, &str)> = Vec::with_capacity(attrs.len() + 2);
-            all.extend_from_slice(attrs);
-            all.push(("start", iso_day(*s, &mut sb)));
-            all.push(("end", iso_day(*e, &mut eb)));
-            start(w, name, &all)
+            w.attr_day("start", *s);
+            w.attr_day("end", *e);
+            w.close_start();
+            Ok(())
         }
-        [] => start(w, name, attrs),
+        [] => {
+            w.close_start();
+            Ok(())
+        }
         _ => {
-            start(w, name, attrs)?;
+            w.close_start();
             write_spells(w, spells)
         }
     }
@@ -196,57 +228,37 @@ fn actor_spells(
         .collect()
 }
 
-/// `prefix` + `id` into `buf`, reused across elements.
-fn prefixed(buf: &mut String, prefix: &str, id: &str) {
-    buf.clear();
-    buf.push_str(prefix);
-    buf.push_str(id);
-}
-
 /// The node of event `i` with its attributes (the element is left open).
-fn write_event_node(w: &mut W, d: &Derived, i: usize, id: &mut String) -> io::Result<()> {
+fn write_event_node(w: &mut Xml, d: &Derived, i: usize) -> io::Result<()> {
     let e = d.g.event(i);
+    w.open("node");
+    w.attr_prefixed("id", "event:", &e.id);
+    w.attr("label", d.event_label(i));
     let sp: Vec<_> = span_of(&e.date).into_iter().collect();
-    prefixed(id, "event:", &e.id);
-    let attrs = [("id", id.as_str()), ("label", d.event_label(i))];
-    open_element(w, "node", &attrs, &sp)?;
-    let mut day = [0u8; 16];
-    let date = e
-        .date
-        .map(|x| iso_day(x.start, &mut day))
-        .unwrap_or_default();
-    let (mentions, documents, sources) = (
-        e.mentions.to_string(),
-        e.documents.to_string(),
-        e.sources.to_string(),
-    );
-    attvalues(
-        w,
-        &[
-            ("node_type", "event"),
-            ("kind", e.kind.as_str()),
-            ("date", date),
-            (
-                "precision",
-                e.date.map(|x| x.precision.as_str()).unwrap_or_default(),
-            ),
-            ("factuality", e.factuality.as_str()),
-            ("trigger", &e.trigger),
-            ("cameo", e.cameo.as_deref().unwrap_or_default()),
-            ("sentence", e.evidence()),
-            ("mentions", &mentions),
-            ("documents", &documents),
-            ("sources", &sources),
-        ],
-    )
+    close_with_presence(w, &sp)?;
+    let mut v = AttValues::new(w);
+    v.name("node_type", "event")?;
+    v.name("kind", e.kind.as_str())?;
+    v.day("date", e.date.map(|x| x.start))?;
+    if let Some(x) = e.date {
+        v.name("precision", x.precision.as_str())?;
+    }
+    v.name("factuality", e.factuality.as_str())?;
+    v.text("trigger", &e.trigger)?;
+    v.text("cameo", e.cameo.as_deref().unwrap_or_default())?;
+    v.text("sentence", e.evidence())?;
+    v.count("mentions", e.mentions)?;
+    v.count("documents", e.documents)?;
+    v.count("sources", e.sources)?;
+    v.finish()
 }
 
 /// The full graph: actor, event and place nodes; event → actor/place edges,
 /// each present from the event's date.
 pub fn write_full(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
     let g = d.g;
-    let mut w = writer(out);
-    header(&mut w, bounds(g))?;
+    let mut w = Xml::new(out);
+    header(&mut w, bounds(g));
     attributes(
         &mut w,
         "node",
@@ -280,49 +292,41 @@ pub fn write_full(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
     for v in place_spells.values_mut() {
         *v = disjoint_spells(std::mem::take(v));
     }
-    start(&mut w, "nodes", &[])?;
-    let mut id = String::new();
+    w.start("nodes", &[]);
     for n in g.graph.node_indices() {
         match &g.graph[n] {
             Node::Actor(a) => {
                 let sp = spells.get(a.id.as_str()).map(Vec::as_slice);
-                prefixed(&mut id, "actor:", &a.id);
-                let attrs = [("id", id.as_str()), ("label", a.name.as_str())];
-                open_element(&mut w, "node", &attrs, sp.unwrap_or_default())?;
-                attvalues(
-                    &mut w,
-                    &[
-                        ("node_type", "actor"),
-                        ("actor_type", a.actor_type.as_str()),
-                        ("country", a.country.as_deref().unwrap_or_default()),
-                        ("role", a.role.as_deref().unwrap_or_default()),
-                    ],
-                )?;
+                w.open("node");
+                w.attr_prefixed("id", "actor:", &a.id);
+                w.attr("label", &a.name);
+                close_with_presence(&mut w, sp.unwrap_or_default())?;
+                let mut v = AttValues::new(&mut w);
+                v.name("node_type", "actor")?;
+                v.name("actor_type", a.actor_type.as_str())?;
+                v.text("country", a.country.as_deref().unwrap_or_default())?;
+                v.text("role", a.role.as_deref().unwrap_or_default())?;
+                v.finish()?;
             }
-            Node::Event(i) => write_event_node(&mut w, d, *i, &mut id)?,
+            Node::Event(i) => write_event_node(&mut w, d, *i)?,
             Node::Place(p) => {
                 let sp = place_spells.get(p.id.as_str()).map(Vec::as_slice);
-                prefixed(&mut id, "place:", &p.id);
-                let attrs = [("id", id.as_str()), ("label", p.name.as_str())];
-                open_element(&mut w, "node", &attrs, sp.unwrap_or_default())?;
-                let lat = p.lat.map(|v| v.to_string()).unwrap_or_default();
-                let lon = p.lon.map(|v| v.to_string()).unwrap_or_default();
-                attvalues(
-                    &mut w,
-                    &[
-                        ("node_type", "place"),
-                        ("country", p.country.as_deref().unwrap_or_default()),
-                        ("lat", &lat),
-                        ("lon", &lon),
-                    ],
-                )?;
+                w.open("node");
+                w.attr_prefixed("id", "place:", &p.id);
+                w.attr("label", &p.name);
+                close_with_presence(&mut w, sp.unwrap_or_default())?;
+                let mut v = AttValues::new(&mut w);
+                v.name("node_type", "place")?;
+                v.text("country", p.country.as_deref().unwrap_or_default())?;
+                v.number("lat", p.lat)?;
+                v.number("lon", p.lon)?;
+                v.finish()?;
             }
         }
-        end(&mut w, "node")?;
+        w.end("node")?;
     }
-    end(&mut w, "nodes")?;
-    start(&mut w, "edges", &[])?;
-    let (mut edge_id, mut source, mut target) = (String::new(), String::new(), String::new());
+    w.end("nodes")?;
+    w.start("edges", &[]);
     for ei in g.graph.edge_indices() {
         let Some((a, b)) = g.graph.edge_endpoints(ei) else {
             continue;
@@ -331,41 +335,37 @@ pub fn write_full(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
             continue;
         };
         let e = g.event(event);
-        match target_node {
-            Node::Actor(x) => prefixed(&mut target, "actor:", &x.id),
-            Node::Place(p) => prefixed(&mut target, "place:", &p.id),
-            Node::Event(x) => prefixed(&mut target, "event:", &g.event(*x).id),
-        }
-        prefixed(&mut source, "event:", &e.id);
-        edge_id.clear();
-        // writing into a String cannot fail
-        let _ = write!(edge_id, "e{}", ei.index());
         let role = g.graph[ei].as_str();
+        w.open("edge");
+        w.attr_prefixed_count("id", "e", ei.index());
+        w.attr_prefixed("source", "event:", &e.id);
+        match target_node {
+            Node::Actor(x) => w.attr_prefixed("target", "actor:", &x.id),
+            Node::Place(p) => w.attr_prefixed("target", "place:", &p.id),
+            Node::Event(x) => w.attr_prefixed("target", "event:", &g.event(*x).id),
+        }
+        w.attr_static("label", role);
+        w.attr_static("kind", role);
+        w.attr_static("weight", "1.0");
         let sp: Vec<_> = span_of(&e.date).into_iter().collect();
-        let attrs = [
-            ("id", edge_id.as_str()),
-            ("source", source.as_str()),
-            ("target", target.as_str()),
-            ("label", role),
-            ("kind", role),
-            ("weight", "1.0"),
-        ];
-        open_element(&mut w, "edge", &attrs, &sp)?;
-        attvalues(&mut w, &[("role", role)])?;
-        end(&mut w, "edge")?;
+        close_with_presence(&mut w, &sp)?;
+        let mut v = AttValues::new(&mut w);
+        v.name("role", role)?;
+        v.finish()?;
+        w.end("edge")?;
     }
-    end(&mut w, "edges")?;
-    end(&mut w, "graph")?;
-    end(&mut w, "gexf")?;
-    finish(w)
+    w.end("edges")?;
+    w.end("graph")?;
+    w.end("gexf")?;
+    w.finish()
 }
 
 /// The actor network over asserted events: one edge per pair and relation
 /// (`kind` = relation), present on the days of its events.
 pub fn write_actors(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
     let g = d.g;
-    let mut w = writer(out);
-    header(&mut w, bounds(g))?;
+    let mut w = Xml::new(out);
+    header(&mut w, bounds(g));
     attributes(
         &mut w,
         "node",
@@ -394,41 +394,41 @@ pub fn write_actors(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
     let counts = d.counts();
     let events: FxHashMap<&str, &crate::graph::EventNode> =
         g.data.events.iter().map(|e| (e.id.as_str(), e)).collect();
-    start(&mut w, "nodes", &[])?;
+    w.start("nodes", &[]);
     for a in &g.data.actors {
         let sp = spells.get(a.id.as_str()).map(Vec::as_slice);
-        let attrs = [("id", a.id.as_str()), ("label", a.name.as_str())];
-        open_element(&mut w, "node", &attrs, sp.unwrap_or_default())?;
+        w.open("node");
+        w.attr("id", &a.id);
+        w.attr("label", &a.name);
+        close_with_presence(&mut w, sp.unwrap_or_default())?;
         let c = counts.get(&a.id).copied().unwrap_or_default();
-        let c = c.map(|n| n.to_string());
-        attvalues(
-            &mut w,
-            &[
-                ("actor_type", a.actor_type.as_str()),
-                ("country", a.country.as_deref().unwrap_or_default()),
-                ("role", a.role.as_deref().unwrap_or_default()),
-                ("meetings", &c[0]),
-                ("statements", &c[1]),
-                ("strikes", &c[2]),
-                ("proposals", &c[3]),
-            ],
-        )?;
-        end(&mut w, "node")?;
+        let mut v = AttValues::new(&mut w);
+        v.name("actor_type", a.actor_type.as_str())?;
+        v.text("country", a.country.as_deref().unwrap_or_default())?;
+        v.text("role", a.role.as_deref().unwrap_or_default())?;
+        for (key, n) in ["meetings", "statements", "strikes", "proposals"]
+            .iter()
+            .zip(c)
+        {
+            v.count(key, n)?;
+        }
+        v.finish()?;
+        w.end("node")?;
     }
-    end(&mut w, "nodes")?;
-    start(&mut w, "edges", &[])?;
+    w.end("nodes")?;
+    w.start("edges", &[]);
     for (i, t) in d.ties().iter().enumerate() {
         write_tie(&mut w, &events, i, t)?;
     }
-    end(&mut w, "edges")?;
-    end(&mut w, "graph")?;
-    end(&mut w, "gexf")?;
-    finish(w)
+    w.end("edges")?;
+    w.end("graph")?;
+    w.end("gexf")?;
+    w.finish()
 }
 
 /// Edge `t{i}` of the actor network, present on the days of its events.
 fn write_tie(
-    w: &mut W,
+    w: &mut Xml,
     events: &FxHashMap<&str, &crate::graph::EventNode>,
     i: usize,
     t: &Tie,
@@ -439,41 +439,25 @@ fn write_tie(
             .filter_map(|id| events.get(id.as_str()).and_then(|e| span_of(&e.date)))
             .collect(),
     );
-    let id = format!("t{i}");
-    let weight = format!("{:.1}", t.weight as f64);
-    let attrs = [
-        ("id", id.as_str()),
-        ("source", t.source.as_str()),
-        ("target", t.target.as_str()),
-        ("label", t.relation),
-        ("kind", t.relation),
-        ("weight", weight.as_str()),
-    ];
     // "met" ties are symmetric, written in id order like the GraphML;
     // one edge direction keeps NetworkX and Gephi Lite reading alike
-    open_element(w, "edge", &attrs, &sp)?;
-    let (mut first, mut last) = ([0u8; 16], [0u8; 16]);
-    let first = t
-        .first_date
-        .map(|x| iso_day(x, &mut first))
-        .unwrap_or_default();
-    let last = t
-        .last_date
-        .map(|x| iso_day(x, &mut last))
-        .unwrap_or_default();
-    attvalues(
-        w,
-        &[
-            ("relation", t.relation),
-            ("first_date", first),
-            ("last_date", last),
-            ("event_ids", &t.event_ids.join(";")),
-            ("sources", &t.sources.to_string()),
-        ],
-    )?;
-    end(w, "edge")
+    w.open("edge");
+    w.attr_prefixed_count("id", "t", i);
+    w.attr("source", &t.source);
+    w.attr("target", &t.target);
+    w.attr_static("label", t.relation);
+    w.attr_static("kind", t.relation);
+    w.attr_count_as_f64("weight", t.weight);
+    close_with_presence(w, &sp)?;
+    let mut v = AttValues::new(w);
+    v.name("relation", t.relation)?;
+    v.day("first_date", t.first_date)?;
+    v.day("last_date", t.last_date)?;
+    v.joined("event_ids", &t.event_ids)?;
+    v.count("sources", t.sources)?;
+    v.finish()?;
+    w.end("edge")
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

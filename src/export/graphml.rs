@@ -4,22 +4,64 @@
 //! ISO strings (GraphML has no date type and no timeline).
 
 use super::derived::Derived;
-use super::xml::{empty, end, finish, start, writer, W};
-use super::xml_safe;
+use super::xml::Xml;
 use crate::graph::{EventGraph, Node};
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use chrono::NaiveDate;
 use std::io::{self, Write};
 
 const NS: &str = "http://graphml.graphdrawing.org/xmlns";
 
-fn data(w: &mut W, key: &str, value: &str) -> io::Result<()> {
-    start(w, "data", &[("key", key)])?;
-    w.write_event(Event::Text(BytesText::new(&xml_safe(value))))
-        .map_err(super::xml::xml_err)?;
-    end(w, "data")
+/// `<data key=..>` opened, its value left to the caller.
+fn open_data(w: &mut Xml, key: &'static str) {
+    w.open("data");
+    w.attr_static("key", key);
+    w.close_start();
 }
 
-fn opt(w: &mut W, key: &str, value: Option<&str>) -> io::Result<()> {
+fn data(w: &mut Xml, key: &'static str, value: &str) -> io::Result<()> {
+    open_data(w, key);
+    w.text(value);
+    w.end_text("data")
+}
+
+/// `<data>` of the program's own: a kind's name, a constant.
+fn data_static(w: &mut Xml, key: &'static str, value: &'static str) -> io::Result<()> {
+    open_data(w, key);
+    w.text_static(value);
+    w.end_text("data")
+}
+
+fn data_count(w: &mut Xml, key: &'static str, n: usize) -> io::Result<()> {
+    open_data(w, key);
+    w.text_count(n);
+    w.end_text("data")
+}
+
+fn data_day(w: &mut Xml, key: &'static str, day: NaiveDate) -> io::Result<()> {
+    open_data(w, key);
+    w.text_day(day);
+    w.end_text("data")
+}
+
+fn data_f64(w: &mut Xml, key: &'static str, v: f64) -> io::Result<()> {
+    open_data(w, key);
+    w.text_f64(v);
+    w.end_text("data")
+}
+
+/// `<data>` whose value is `items` joined by `;`.
+fn data_joined<S: AsRef<str>>(w: &mut Xml, key: &'static str, items: &[S]) -> io::Result<()> {
+    open_data(w, key);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            w.text(";");
+        }
+        w.text(item.as_ref());
+    }
+    w.end_text("data")
+}
+
+fn opt(w: &mut Xml, key: &'static str, value: Option<&str>) -> io::Result<()> {
     match value {
         Some(v) if !v.is_empty() => data(w, key, v),
         _ => Ok(()),
@@ -30,11 +72,8 @@ fn opt(w: &mut W, key: &str, value: Option<&str>) -> io::Result<()> {
 /// node and edge keys may share an attr.name ("label").
 type Key = (&'static str, &'static str, &'static str, &'static str);
 
-fn header(w: &mut W, keys: &[Key]) -> io::Result<()> {
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
-        .map_err(super::xml::xml_err)?;
-    start(
-        w,
+fn header(w: &mut Xml, keys: &[Key]) -> io::Result<()> {
+    w.start(
         "graphml",
         &[
             ("xmlns", NS),
@@ -44,10 +83,9 @@ fn header(w: &mut W, keys: &[Key]) -> io::Result<()> {
                 "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
             ),
         ],
-    )?;
+    );
     for (id, scope, name, ty) in keys {
-        empty(
-            w,
+        w.empty(
             "key",
             &[
                 ("id", id),
@@ -89,14 +127,14 @@ const FULL_KEYS: &[Key] = &[
 /// its actors (with their role) and its place.
 pub fn write_full(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
     let g = d.g;
-    let mut w = writer(out);
+    let mut w = Xml::new(out);
     header(&mut w, FULL_KEYS)?;
-    start(
-        &mut w,
+    w.start(
         "graph",
         &[("id", "diplograph"), ("edgedefault", "directed")],
-    )?;
-    let mut ids = rustc_hash::FxHashMap::default();
+    );
+    // node ids by node index, for the edges' ends
+    let mut ids = Vec::with_capacity(g.graph.node_count());
     for n in g.graph.node_indices() {
         let node = &g.graph[n];
         let id = match node {
@@ -104,77 +142,79 @@ pub fn write_full(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
             Node::Event(i) => prefixed_nmtoken("event:", &g.event(*i).id),
             Node::Place(p) => prefixed_nmtoken("place:", &p.id),
         };
-        start(&mut w, "node", &[("id", &id)])?;
+        w.start("node", &[("id", &id)]);
         match node {
             Node::Actor(a) => {
                 data(&mut w, "label", &a.name)?;
-                data(&mut w, "node_type", "actor")?;
-                data(&mut w, "actor_type", a.actor_type.as_str())?;
+                data_static(&mut w, "node_type", "actor")?;
+                data_static(&mut w, "actor_type", a.actor_type.as_str())?;
                 opt(&mut w, "country", a.country.as_deref())?;
                 opt(&mut w, "role", a.role.as_deref())?;
             }
-            Node::Event(i) => {
-                let e = g.event(*i);
-                data(&mut w, "label", d.event_label(*i))?;
-                data(&mut w, "node_type", "event")?;
-                data(&mut w, "kind", e.kind.as_str())?;
-                if let Some(d) = e.date {
-                    data(&mut w, "date_start", &d.start.to_string())?;
-                    data(&mut w, "date_end", &d.end.to_string())?;
-                    data(&mut w, "precision", d.precision.as_str())?;
-                }
-                data(&mut w, "factuality", e.factuality.as_str())?;
-                data(&mut w, "trigger", &e.trigger)?;
-                opt(&mut w, "cameo", e.cameo.as_deref())?;
-                data(&mut w, "sentence", e.evidence())?;
-                data(&mut w, "document_ids", &e.doc_ids().join(";"))?;
-                data(&mut w, "mentions", &e.mentions.to_string())?;
-                data(&mut w, "documents", &e.documents.to_string())?;
-                data(&mut w, "sources", &e.sources.to_string())?;
-            }
+            Node::Event(i) => write_event_data(&mut w, d, *i)?,
             Node::Place(p) => {
                 data(&mut w, "label", &p.name)?;
-                data(&mut w, "node_type", "place")?;
+                data_static(&mut w, "node_type", "place")?;
                 opt(&mut w, "country", p.country.as_deref())?;
                 if let (Some(lat), Some(lon)) = (p.lat, p.lon) {
-                    data(&mut w, "lat", &lat.to_string())?;
-                    data(&mut w, "lon", &lon.to_string())?;
+                    data_f64(&mut w, "lat", lat)?;
+                    data_f64(&mut w, "lon", lon)?;
                 }
             }
         }
-        end(&mut w, "node")?;
-        ids.insert(n, id);
+        w.end("node")?;
+        ids.push(id);
     }
     for e in g.graph.edge_indices() {
         let Some((a, b)) = g.graph.edge_endpoints(e) else {
             continue;
         };
+        let (Some(source), Some(target)) = (ids.get(a.index()), ids.get(b.index())) else {
+            continue;
+        };
         let role = g.graph[e].as_str();
-        start(
-            &mut w,
-            "edge",
-            &[
-                ("id", &format!("e{}", e.index())),
-                ("source", &ids[&a]),
-                ("target", &ids[&b]),
-            ],
-        )?;
-        data(&mut w, "e_label", role)?;
-        data(&mut w, "e_role", role)?;
-        data(&mut w, "weight", "1.0")?;
-        end(&mut w, "edge")?;
+        w.open("edge");
+        w.attr_prefixed_count("id", "e", e.index());
+        w.attr("source", source);
+        w.attr("target", target);
+        w.close_start();
+        data_static(&mut w, "e_label", role)?;
+        data_static(&mut w, "e_role", role)?;
+        data_static(&mut w, "weight", "1.0")?;
+        w.end("edge")?;
     }
-    end(&mut w, "graph")?;
-    end(&mut w, "graphml")?;
-    finish(w)
+    w.end("graph")?;
+    w.end("graphml")?;
+    w.finish()
 }
 
-/// An id as an XML name token (GraphML ids are NMTOKENs): characters
-/// outside letters, digits, `.`, `-`, `_`, `:` become `_`.
-fn nmtoken(id: &str) -> String {
-    let mut out = String::with_capacity(id.len());
-    push_nmtoken(&mut out, id);
-    out
+/// The `<data>` of event `i`'s node.
+fn write_event_data(w: &mut Xml, d: &Derived, i: usize) -> io::Result<()> {
+    let e = d.g.event(i);
+    data(w, "label", d.event_label(i))?;
+    data_static(w, "node_type", "event")?;
+    data_static(w, "kind", e.kind.as_str())?;
+    if let Some(d) = e.date {
+        data_day(w, "date_start", d.start)?;
+        data_day(w, "date_end", d.end)?;
+        data_static(w, "precision", d.precision.as_str())?;
+    }
+    data_static(w, "factuality", e.factuality.as_str())?;
+    data(w, "trigger", &e.trigger)?;
+    opt(w, "cameo", e.cameo.as_deref())?;
+    data(w, "sentence", e.evidence())?;
+    data_joined(w, "document_ids", &e.doc_ids())?;
+    data_count(w, "mentions", e.mentions)?;
+    data_count(w, "documents", e.documents)?;
+    data_count(w, "sources", e.sources)
+}
+
+/// An id as an XML name token (GraphML ids are NMTOKENs) into `out`,
+/// reused across elements: characters outside letters, digits, `.`, `-`,
+/// `_`, `:` become `_`.
+fn nmtoken_into(out: &mut String, id: &str) {
+    out.clear();
+    push_nmtoken(out, id);
 }
 
 /// [`nmtoken`] of `prefix` + `id`, built in one `String`.
@@ -242,18 +282,16 @@ const ACTOR_KEYS: &[Key] = &[
 /// number of asserted events.
 pub fn write_actors(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
     let g = d.g;
-    let mut w = writer(out);
+    let mut w = Xml::new(out);
     header(&mut w, ACTOR_KEYS)?;
-    start(
-        &mut w,
-        "graph",
-        &[("id", "actors"), ("edgedefault", "directed")],
-    )?;
+    w.start("graph", &[("id", "actors"), ("edgedefault", "directed")]);
     let (counts, spans) = (d.counts(), d.spans());
+    let mut id = String::new();
     for a in &g.data.actors {
-        start(&mut w, "node", &[("id", &nmtoken(&a.id))])?;
+        nmtoken_into(&mut id, &a.id);
+        w.start("node", &[("id", &id)]);
         data(&mut w, "label", &a.name)?;
-        data(&mut w, "actor_type", a.actor_type.as_str())?;
+        data_static(&mut w, "actor_type", a.actor_type.as_str())?;
         opt(&mut w, "country", a.country.as_deref())?;
         opt(&mut w, "role", a.role.as_deref())?;
         let c = counts.get(&a.id).copied().unwrap_or_default();
@@ -261,41 +299,41 @@ pub fn write_actors(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
             .iter()
             .zip(c)
         {
-            data(&mut w, key, &n.to_string())?;
+            data_count(&mut w, key, n)?;
         }
         if let Some((first, last)) = spans.get(&a.id).copied() {
-            data(&mut w, "first_date", &first.to_string())?;
-            data(&mut w, "last_date", &last.to_string())?;
+            data_day(&mut w, "first_date", first)?;
+            data_day(&mut w, "last_date", last)?;
         }
-        end(&mut w, "node")?;
+        w.end("node")?;
     }
     for (i, t) in d.ties().iter().enumerate() {
         // one edge default for all readers: "met" ties are symmetric and
         // written in id order (NetworkX rejects mixed directions)
-        start(
-            &mut w,
-            "edge",
-            &[
-                ("id", &format!("t{i}")),
-                ("source", &nmtoken(&t.source)),
-                ("target", &nmtoken(&t.target)),
-            ],
-        )?;
-        data(&mut w, "edge_label", t.relation)?;
-        data(&mut w, "relation", t.relation)?;
-        data(&mut w, "kind", t.kind.as_str())?;
-        data(&mut w, "weight", &format!("{:.1}", t.weight as f64))?;
+        w.open("edge");
+        w.attr_prefixed_count("id", "t", i);
+        nmtoken_into(&mut id, &t.source);
+        w.attr("source", &id);
+        nmtoken_into(&mut id, &t.target);
+        w.attr("target", &id);
+        w.close_start();
+        data_static(&mut w, "edge_label", t.relation)?;
+        data_static(&mut w, "relation", t.relation)?;
+        data_static(&mut w, "kind", t.kind.as_str())?;
+        open_data(&mut w, "weight");
+        w.text_count_as_f64(t.weight);
+        w.end_text("data")?;
         if let Some(d) = t.first_date {
-            data(&mut w, "first_date_e", &d.to_string())?;
+            data_day(&mut w, "first_date_e", d)?;
         }
         if let Some(d) = t.last_date {
-            data(&mut w, "last_date_e", &d.to_string())?;
+            data_day(&mut w, "last_date_e", d)?;
         }
-        data(&mut w, "event_ids", &t.event_ids.join(";"))?;
-        data(&mut w, "sources", &t.sources.to_string())?;
-        end(&mut w, "edge")?;
+        data_joined(&mut w, "event_ids", &t.event_ids)?;
+        data_count(&mut w, "sources", t.sources)?;
+        w.end("edge")?;
     }
-    end(&mut w, "graph")?;
-    end(&mut w, "graphml")?;
-    finish(w)
+    w.end("graph")?;
+    w.end("graphml")?;
+    w.finish()
 }

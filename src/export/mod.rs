@@ -4,9 +4,11 @@
 //! [`atomic_write`]: a temporary file in the same folder, renamed into place
 //! only when complete, so a failed run never leaves half a file.
 //!
-//! Text goes through quick-xml and csv for escaping; this module only strips
-//! what no XML reader accepts (control characters) and neutralises cells a
-//! spreadsheet would run as formulas.
+//! XML text is escaped by the writer in `xml` (which also strips what no
+//! XML reader accepts, as [`xml_safe`] does) and the CSV views are quoted
+//! by the writer in `csv_out` (as the csv crate quotes, which the other
+//! table formats use); this module neutralises cells a spreadsheet would
+//! run as formulas.
 
 mod csv_out;
 mod derived;
@@ -14,6 +16,7 @@ mod formats;
 mod gexf;
 mod graphml;
 mod network;
+mod text;
 mod xml;
 
 use crate::graph::EventGraph;
@@ -177,7 +180,9 @@ pub fn cell_safe(s: &str) -> String {
 /// writers call it for every text cell.
 pub(crate) fn safe_cell(s: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
-    let clean: Cow<'_, str> = if s.bytes().any(|b| b < b' ' && b != b'\n') {
+    // every text cell of the CSV exports passes here, nearly all clean
+    let has_control = text::any_byte(s.as_bytes(), |b| (b < b' ') & (b != b'\n'));
+    let clean: Cow<'_, str> = if has_control {
         Cow::Owned(
             s.chars()
                 .map(|c| if c < ' ' && c != '\n' { ' ' } else { c })
