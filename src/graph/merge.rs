@@ -2,7 +2,10 @@
 
 use super::*;
 use crate::model::Precision;
+use chrono::Datelike;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::cmp::Ordering;
 
 /// What makes two reports one event: kind, the set of actors (and place
 /// target), the reported date, and whether it was denied.
@@ -18,11 +21,10 @@ impl EventKey {
     /// A meeting is keyed by all its participants; other kinds by source
     /// and target, as in extraction.
     fn of(p: &Provenance, kind: EventKind, participants: &[Text]) -> EventKey {
-        let mut actors: Vec<Text> = if kind == EventKind::Meeting {
-            participants.to_vec()
-        } else {
-            Vec::new()
-        };
+        let mut actors: Vec<Text> = Vec::with_capacity(participants.len() + 2);
+        if kind == EventKind::Meeting {
+            actors.extend_from_slice(participants);
+        }
         for x in p.source.iter().chain(p.target.iter()) {
             if !actors.contains(x) {
                 actors.push(x.clone());
@@ -45,14 +47,21 @@ pub fn add_extraction(b: &mut GraphBuilder, x: &Extraction) {
         add_extracted_actor(b, a);
     }
     let outlet = b.strings.opt_text(x.source.as_deref());
+    // a sentence often holds several events: hashed once for them all
+    let mut last_sentence: Option<(&str, Text)> = None;
     for e in &x.events {
         let s = &mut b.strings;
+        let sentence = match &last_sentence {
+            Some((text, shared)) if *text == e.sentence => shared.clone(),
+            _ => s.text(&e.sentence),
+        };
+        last_sentence = Some((&e.sentence, sentence.clone()));
         let p = Provenance {
             doc_id: doc_id.clone(),
             outlet: outlet.clone(),
             // unique per report: nothing to share
             event_id: Text::from(e.id.as_str()),
-            sentence: s.text(&e.sentence),
+            sentence,
             span: e.span,
             trigger: s.text(&e.trigger),
             factuality: e.factuality,
@@ -193,12 +202,43 @@ type Group = (EventKey, Vec<Provenance>);
 /// only reports that may be one event. Taking buckets one by one lets each
 /// become events while the rest still waits in the builder, so reports are
 /// never held twice.
-fn buckets(events: rustc_hash::FxHashMap<EventKey, Vec<Provenance>>) -> Buckets {
-    let mut keyed: Vec<(EventKey, Vec<Provenance>)> = events.into_iter().collect();
-    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+fn buckets(events: FxHashMap<EventKey, Vec<Provenance>>) -> Buckets {
+    let keyed: Vec<Group> = events.into_iter().collect();
+    let keyed = sort_by_opening(keyed, |g| key_opening(&g.0), |a, b| key_order(&a.0, &b.0));
     Buckets {
         rest: keyed.into_iter().peekable(),
     }
+}
+
+/// What decides most comparisons of two keys, as one number: the kind,
+/// whether there are actors, and the first seven bytes of the first actor.
+fn key_opening(k: &EventKey) -> u64 {
+    let first = k.actors.first().map_or(0, |a| opening(a.as_bytes()) >> 8);
+    (k.kind as u64) << 62 | u64::from(!k.actors.is_empty()) << 61 | first
+}
+
+/// The first eight bytes of a string as a number, zero-padded: of two
+/// strings with different openings, the one with the smaller is first.
+fn opening(s: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    let n = s.len().min(8);
+    b[..n].copy_from_slice(&s[..n]);
+    u64::from_be_bytes(b)
+}
+
+/// `items` in `order`, given no two are equal. `opening` gives each a
+/// number that orders them as `order` does wherever the numbers differ:
+/// most comparisons are of numbers, and items are sorted as (number,
+/// position) pairs, so each item moves once rather than at every swap.
+fn sort_by_opening<T>(
+    items: Vec<T>,
+    opening: impl Fn(&T) -> u64,
+    order: impl Fn(&T, &T) -> Ordering,
+) -> Vec<T> {
+    let mut keyed: Vec<(u64, usize)> = items.iter().map(opening).zip(0..).collect();
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| order(&items[a.1], &items[b.1])));
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    keyed.iter().filter_map(|&(_, i)| slots[i].take()).collect()
 }
 
 struct Buckets {
@@ -221,19 +261,55 @@ impl Iterator for Buckets {
     }
 }
 
+/// The order of [`EventKey`]s, but comparing actor strings by pointer
+/// first: the keys sorted side by side mostly hold the very same interned
+/// actors, which then need no byte comparison.
+fn key_order(a: &EventKey, b: &EventKey) -> Ordering {
+    a.kind
+        .cmp(&b.kind)
+        .then_with(|| texts_order(&a.actors, &b.actors))
+        .then_with(|| a.negated.cmp(&b.negated))
+        .then_with(|| a.date.cmp(&b.date))
+}
+
+/// The order of `Vec<Text>`, lexicographic, with [`text_order`].
+fn texts_order(a: &[Text], b: &[Text]) -> Ordering {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| text_order(x, y))
+        .find(|o| o.is_ne())
+        .unwrap_or_else(|| a.len().cmp(&b.len()))
+}
+
+/// The order of two strings; one interned string is equal to itself
+/// without looking at its bytes.
+fn text_order(a: &Text, b: &Text) -> Ordering {
+    if Arc::ptr_eq(a, b) {
+        Ordering::Equal
+    } else {
+        a.cmp(b)
+    }
+}
+
+/// Reports by document (sharing one interned id each), then event id.
+fn report_order(x: &Provenance, y: &Provenance) -> Ordering {
+    text_order(&x.doc_id, &y.doc_id).then_with(|| x.event_id.cmp(&y.event_id))
+}
+
 /// Reports in (doc, event id) order, each once: of a report added several
 /// times, the last added.
 fn once_each(mut reports: Vec<Provenance>) -> Vec<Provenance> {
     // stable: equal ids keep the order they were added in
-    reports.sort_by(|x, y| (&x.doc_id, &x.event_id).cmp(&(&y.doc_id, &y.event_id)));
-    let mut out: Vec<Provenance> = Vec::with_capacity(reports.len());
-    for p in reports {
-        match out.last_mut() {
-            Some(last) if last.doc_id == p.doc_id && last.event_id == p.event_id => *last = p,
-            _ => out.push(p),
+    reports.sort_by(report_order);
+    // the later of two equal ones takes the earlier's place
+    reports.dedup_by(|later, kept| {
+        let same = later.doc_id == kept.doc_id && later.event_id == kept.event_id;
+        if same {
+            std::mem::swap(later, kept);
         }
-    }
-    out
+        same
+    });
+    reports
 }
 
 /// Group one bucket's reports into events. Reports of one kind, between
@@ -304,7 +380,7 @@ fn cluster(groups: Vec<Group>, window: i64) -> Vec<Group> {
     // day-precise groups, in date order: join a cluster within the window
     // whose places agree
     type Cluster = (EventKey, Vec<Provenance>, BTreeSet<String>, NaiveDate);
-    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut clusters: Vec<Cluster> = Vec::with_capacity(fine.len());
     for (k, reports) in fine {
         let Some(d) = k.date else { continue };
         for part in split_by_place(reports) {
@@ -359,32 +435,12 @@ fn cluster(groups: Vec<Group>, window: i64) -> Vec<Group> {
 /// when exactly one such country version exists: their reports move to it.
 /// Decided on the whole set, so merge order does not matter.
 fn resolve_countryless_people(b: &mut GraphBuilder) {
-    let mut remap: BTreeMap<String, String> = BTreeMap::new();
-    let by_id: BTreeMap<&str, &ActorNode> = b.actors.iter().map(|(k, a)| (&**k, a)).collect();
-    for a in by_id.values() {
-        if a.actor_type != ActorType::Person || a.country.is_some() {
-            continue;
-        }
-        let prefix = format!("{}-", a.id);
-        let mut with_country = by_id
-            .range(prefix.as_str()..)
-            .take_while(|(k, _)| k.starts_with(&prefix))
-            .filter(|(k, x)| {
-                let suffix = &k[prefix.len()..];
-                x.actor_type == ActorType::Person
-                    && x.name == a.name
-                    && suffix.len() == 3
-                    && suffix.chars().all(|c| c.is_ascii_lowercase())
-            });
-        if let (Some((k, _)), None) = (with_country.next(), with_country.next()) {
-            remap.insert(a.id.clone(), k.to_string());
-        }
-    }
+    let remap = countryless_people(&b.actors);
     if remap.is_empty() {
         return;
     }
     // looked up for every id of every report
-    let remap: rustc_hash::FxHashMap<String, Text> = remap
+    let remap: FxHashMap<String, Text> = remap
         .into_iter()
         .map(|(from, to)| (from, b.strings.text(&to)))
         .collect();
@@ -422,29 +478,89 @@ fn resolve_countryless_people(b: &mut GraphBuilder) {
     }
 }
 
+/// The countryless people nobody listed, each with the one person of the
+/// same name whose id is theirs and a country (`reagan` -> `reagan-usa`).
+fn countryless_people(actors: &FxHashMap<String, ActorNode>) -> Vec<(String, String)> {
+    // people with a country suffix by the id without it: one lookup per
+    // countryless person, not a sorted map of every actor
+    let mut by_stem: FxHashMap<&str, Vec<&ActorNode>> = FxHashMap::default();
+    for x in actors.values() {
+        if let Some(stem) = country_stem(&x.id).filter(|_| x.actor_type == ActorType::Person) {
+            by_stem.entry(stem).or_default().push(x);
+        }
+    }
+    let mut remap = Vec::new();
+    for a in actors.values() {
+        if a.actor_type != ActorType::Person || a.country.is_some() {
+            continue;
+        }
+        let Some(with_country) = by_stem.get(a.id.as_str()) else {
+            continue;
+        };
+        let mut same_name = with_country.iter().filter(|x| x.name == a.name);
+        if let (Some(x), None) = (same_name.next(), same_name.next()) {
+            remap.push((a.id.clone(), x.id.clone()));
+        }
+    }
+    remap
+}
+
+/// `reagan` for `reagan-usa`: the id without a final `-` and three
+/// lower-case ASCII letters, if it ends so.
+fn country_stem(id: &str) -> Option<&str> {
+    let (stem, suffix) = id.split_at_checked(id.len().checked_sub(4)?)?;
+    let letters = suffix.strip_prefix('-')?;
+    letters
+        .bytes()
+        .all(|c| c.is_ascii_lowercase())
+        .then_some(stem)
+}
+
+/// Drop repeated participants, keeping first mentions in order. Lists are
+/// a few names long: a scan of those kept beats a set.
 fn list_participants_once(p: &mut Provenance) {
-    let mut seen = BTreeSet::new();
-    p.participants.retain(|x| seen.insert(x.clone()));
+    let ids = &mut p.participants;
+    let mut kept = 0;
+    for i in 0..ids.len() {
+        if !ids[..kept].contains(&ids[i]) {
+            ids.swap(kept, i);
+            kept += 1;
+        }
+    }
+    ids.truncate(kept);
 }
 
 /// Distinct outlets and credited media behind some reports, compared
 /// without case; a report without an outlet counts as its own document.
 fn count_sources(reports: &[Provenance]) -> usize {
-    let mut outlets: BTreeSet<Cow<str>> = BTreeSet::new();
+    const DOCUMENT: &str = "document:";
+    let mut named: Vec<Cow<str>> = Vec::with_capacity(reports.len());
+    // documents of reports without an outlet, each a source `document:<id>`
+    let mut unnamed: Vec<&str> = Vec::new();
     for p in reports {
         match &p.outlet {
-            Some(o) => {
-                outlets.insert(folded(o));
-            }
-            None => {
-                outlets.insert(Cow::Owned(format!("document:{}", p.doc_id)));
-            }
+            Some(o) => named.push(folded(o)),
+            None => unnamed.push(&p.doc_id),
         }
-        for r in &p.reported_by {
-            outlets.insert(folded(r));
-        }
+        named.extend(p.reported_by.iter().map(|r| folded(r)));
     }
-    outlets.len()
+    // only a name spelled `document:...` can be a document's source too
+    if named.iter().any(|n| n.starts_with(DOCUMENT)) {
+        named.extend(
+            unnamed
+                .drain(..)
+                .map(|d| Cow::Owned([DOCUMENT, d].concat())),
+        );
+    }
+    distinct(named) + distinct(unnamed)
+}
+
+/// How many different items; a handful per event, so sorted in place
+/// rather than put in a set.
+fn distinct<T: Ord>(mut items: Vec<T>) -> usize {
+    items.sort_unstable();
+    items.dedup();
+    items.len()
 }
 
 /// Lower case, without copying what is lower-case ASCII already.
@@ -460,47 +576,75 @@ fn folded(s: &str) -> Cow<'_, str> {
 /// its event instead of being copied.
 pub fn to_data(mut b: GraphBuilder) -> GraphData {
     resolve_countryless_people(&mut b);
-    let mut events = Vec::new();
+    let mut events = Vec::with_capacity(b.events.len());
     let mut places: BTreeMap<String, PlaceNode> = BTreeMap::new();
-    let mut used_actors: BTreeSet<String> = BTreeSet::new();
+    // the actors some event links, each moved out of the builder by the
+    // first event linking it
+    let mut actors: Vec<ActorNode> = Vec::new();
+    let mut slugs = Slugs::default();
     for bucket in buckets(std::mem::take(&mut b.events)) {
         for (key, reports) in grouped(bucket, b.options) {
             if reports.is_empty() {
                 continue;
             }
-            let e = event_node(key, reports, &mut places);
-            for x in e.actor_ids() {
-                if b.actors.contains_key(x) && !used_actors.contains(x) {
-                    used_actors.insert(x.to_string());
-                }
-            }
+            let e = event_node(key, reports, &mut places, &mut slugs);
+            actors.extend(e.actor_ids().into_iter().filter_map(|x| b.actors.remove(x)));
             events.push(e);
         }
     }
-    make_ids_unique(&mut events);
-    events.sort_by(|x, y| (date_key(&x.date), &x.id).cmp(&(date_key(&y.date), &y.id)));
+    let events = in_final_order(events);
     GraphData {
         format: FORMAT.to_string(),
         documents: sorted(std::mem::take(&mut b.documents).into_iter().collect()),
-        actors: sorted_by_id(
-            std::mem::take(&mut b.actors)
-                .into_values()
-                .filter(|a| used_actors.contains(&a.id))
-                .collect(),
-        ),
+        actors: sorted_by_id(actors),
         places: places.into_values().collect(),
         events,
     }
 }
 
-fn sorted(mut v: Vec<Text>) -> Vec<Text> {
-    v.sort_unstable();
-    v
+/// Slugs of actor ids for event ids: made once per actor, not once per
+/// event naming it.
+#[derive(Default)]
+struct Slugs(FxHashMap<Text, String>);
+
+impl Slugs {
+    fn of(&mut self, id: &Text) -> &str {
+        self.0
+            .entry(id.clone())
+            .or_insert_with(|| crate::extract::mentions::slug(id))
+    }
 }
 
-fn sorted_by_id(mut actors: Vec<ActorNode>) -> Vec<ActorNode> {
-    actors.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-    actors
+/// Distinct strings, sorted.
+fn sorted(v: Vec<Text>) -> Vec<Text> {
+    sorted_by_str(v, |t| t)
+}
+
+fn sorted_by_id(actors: Vec<ActorNode>) -> Vec<ActorNode> {
+    sorted_by_str(actors, |a| &a.id)
+}
+
+/// Items with distinct strings, sorted by them. Ids mostly share an
+/// opening (a source, a year): the eight bytes after what all share decide
+/// most comparisons as one number.
+fn sorted_by_str<T>(items: Vec<T>, key: impl Fn(&T) -> &str) -> Vec<T> {
+    let common = common_prefix_len(items.iter().map(&key));
+    sort_by_opening(
+        items,
+        |x| opening(&key(x).as_bytes()[common..]),
+        |a, b| key(a).cmp(key(b)),
+    )
+}
+
+/// Bytes at the start of every string.
+fn common_prefix_len<'a>(mut strings: impl Iterator<Item = &'a str>) -> usize {
+    let Some(first) = strings.next() else {
+        return 0;
+    };
+    strings.fold(first.len(), |n, s| {
+        let same = first.as_bytes()[..n].iter().zip(s.as_bytes());
+        same.take_while(|(a, b)| a == b).count()
+    })
 }
 
 /// One event from its reports: what the strongest report says, the
@@ -510,8 +654,9 @@ fn event_node(
     key: EventKey,
     mut reports: Vec<Provenance>,
     places: &mut BTreeMap<String, PlaceNode>,
+    slugs: &mut Slugs,
 ) -> EventNode {
-    reports.sort_by(|x, y| (&x.doc_id, &x.event_id, x.span).cmp(&(&y.doc_id, &y.event_id, y.span)));
+    reports.sort_by(|x, y| report_order(x, y).then_with(|| x.span.cmp(&y.span)));
     let strongest = reports
         .iter()
         .map(|p| p.factuality.strength())
@@ -542,21 +687,18 @@ fn event_node(
         });
         id
     });
-    let mut participants: Vec<String> = Vec::new();
+    let mut participants: Vec<String> = Vec::with_capacity(lead.participants.len());
     for p in &reports {
         for x in &p.participants {
             if !participants.iter().any(|known| **known == **x) {
-                participants.push(x.to_string());
+                participants.push(String::from(&**x));
             }
         }
     }
-    let documents = reports
-        .iter()
-        .map(|p| &*p.doc_id)
-        .collect::<BTreeSet<&str>>()
-        .len();
+    // sorted by document: each run of one document counts once
+    let documents = reports.chunk_by(|x, y| x.doc_id == y.doc_id).count();
     EventNode {
-        id: event_id(&key, date),
+        id: event_id(&key, date, slugs),
         kind: key.kind,
         date,
         factuality: lead.factuality,
@@ -564,7 +706,7 @@ fn event_node(
         target: lead.target.as_deref().map(String::from),
         participants,
         place: place_id,
-        trigger: lead.trigger.to_string(),
+        trigger: String::from(&*lead.trigger),
         cameo: lead.cameo.as_deref().map(String::from),
         mentions: reports.len(),
         documents,
@@ -573,11 +715,39 @@ fn event_node(
     }
 }
 
-/// Events that share kind, date and actors but happened in different
-/// countries get the place's country in their id; any still equal a number.
-fn make_ids_unique(events: &mut [EventNode]) {
-    let shared = ids_seen_twice(events);
-    for (e, _) in events.iter_mut().zip(&shared).filter(|(_, &s)| s) {
+/// Events by day, then id, with ids made unique; equal ids stay in the
+/// order they were made in (a stable sort). Equal ids always share a day,
+/// since an id spells out its day: days are ordered as plain numbers, and
+/// ids compared and made unique only within each day's few events.
+fn in_final_order(mut events: Vec<EventNode>) -> Vec<EventNode> {
+    let mut by_day: Vec<(NaiveDate, usize)> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (date_key(&e.date), i))
+        .collect();
+    by_day.sort_unstable();
+    let mut order: Vec<usize> = by_day.iter().map(|&(_, i)| i).collect();
+    let mut start = 0;
+    for day in by_day.chunk_by(|a, b| a.0 == b.0) {
+        settle_day(&mut order[start..start + day.len()], &mut events);
+        start += day.len();
+    }
+    let mut slots: Vec<Option<EventNode>> = events.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots[i].take()).collect()
+}
+
+/// One day's events (`day` indexes `events`, in the order they were made),
+/// sorted by id. Events that share kind, date and actors but happened in
+/// different countries get the place's country in their id; any still
+/// equal a number.
+fn settle_day(day: &mut [usize], events: &mut [EventNode]) {
+    sort_by_id(day, events);
+    let shared: Vec<usize> = twins(day, events).flatten().collect();
+    if shared.is_empty() {
+        return;
+    }
+    for i in shared {
+        let e = &mut events[i];
         let country = e
             .provenance
             .iter()
@@ -585,48 +755,83 @@ fn make_ids_unique(events: &mut [EventNode]) {
             .unwrap_or_else(|| "unplaced".into());
         e.id = format!("{}@{}", e.id, country.to_ascii_lowercase());
     }
-    let still_shared = ids_seen_twice(events);
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for (e, _) in events.iter_mut().zip(&still_shared).filter(|(_, &s)| s) {
-        let n = seen.entry(e.id.clone()).or_default();
-        *n += 1;
-        if *n > 1 {
-            e.id = format!("{}~{}", e.id, n);
+    sort_by_id(day, events);
+    let still_shared: Vec<Vec<usize>> = twins(day, events).collect();
+    for run in &still_shared {
+        for (n, &i) in run.iter().enumerate().skip(1) {
+            let e = &mut events[i];
+            e.id = format!("{}~{}", e.id, n + 1);
         }
+    }
+    if !still_shared.is_empty() {
+        sort_by_id(day, events);
     }
 }
 
-/// For each event, whether another event has its id. Nearly all ids are
-/// unique: counted in a map of borrowed ids, nothing is copied.
-fn ids_seen_twice(events: &[EventNode]) -> Vec<bool> {
-    let mut count: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
-    for e in events {
-        *count.entry(e.id.as_str()).or_default() += 1;
-    }
-    events
-        .iter()
-        .map(|e| count.get(e.id.as_str()).is_some_and(|&n| n > 1))
-        .collect()
+/// By id, equal ids in the order the events were made.
+fn sort_by_id(day: &mut [usize], events: &[EventNode]) {
+    day.sort_unstable_by(|&a, &b| events[a].id.cmp(&events[b].id).then(a.cmp(&b)));
+}
+
+/// The runs of events sharing an id in a day sorted by id, each in the
+/// order the events were made.
+fn twins<'a>(day: &'a [usize], events: &'a [EventNode]) -> impl Iterator<Item = Vec<usize>> + 'a {
+    day.chunk_by(|&a, &b| events[a].id == events[b].id)
+        .filter(|run| run.len() > 1)
+        .map(<[usize]>::to_vec)
 }
 
 /// A readable, stable id that is also a valid XML name token:
 /// `meeting:2017-04-12:rex-tillerson.sergey-lavrov` (`:not` for denials).
-fn event_id(key: &EventKey, date: Option<DateSpan>) -> String {
-    let d = date
-        .map(|d| d.start.format("%Y-%m-%d").to_string())
-        .unwrap_or_else(|| "undated".into());
-    let actors: Vec<String> = key
-        .actors
-        .iter()
-        .map(|a| crate::extract::mentions::slug(a))
-        .collect();
-    let neg = if key.negated { ":not" } else { "" };
-    let who = if actors.is_empty() {
-        "unknown".to_string()
-    } else {
-        actors.join(".")
+fn event_id(key: &EventKey, date: Option<DateSpan>, slugs: &mut Slugs) -> String {
+    let mut id = String::with_capacity(64);
+    id.push_str(key.kind.as_str());
+    id.push(':');
+    match date {
+        Some(d) => push_iso_day(&mut id, d.start),
+        None => id.push_str("undated"),
+    }
+    id.push(':');
+    if key.actors.is_empty() {
+        id.push_str("unknown");
+    }
+    for (i, a) in key.actors.iter().enumerate() {
+        if i > 0 {
+            id.push('.');
+        }
+        id.push_str(slugs.of(a));
+    }
+    if key.negated {
+        id.push_str(":not");
+    }
+    id
+}
+
+/// A day as chrono's `%Y-%m-%d` writes it, digit by digit: one per event,
+/// where chrono's formatter costs more than the rest of the id.
+fn push_iso_day(out: &mut String, d: NaiveDate) {
+    let Ok(year) = u32::try_from(d.year()) else {
+        out.push_str(&d.format("%Y-%m-%d").to_string());
+        return;
     };
-    format!("{}:{}:{}{}", key.kind.as_str(), d, who, neg)
+    if year > 9999 {
+        // chrono signs years past four digits
+        out.push_str(&d.format("%Y-%m-%d").to_string());
+        return;
+    }
+    push_digits(out, year, 4);
+    out.push('-');
+    push_digits(out, d.month(), 2);
+    out.push('-');
+    push_digits(out, d.day(), 2);
+}
+
+/// `n` zero-padded to `width` digits (`n` has at most that many).
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = n / 10u32.pow(place) % 10;
+        out.push(char::from(b'0' + digit as u8));
+    }
 }
 
 #[cfg(test)]
@@ -739,6 +944,54 @@ mod tests {
             lon: None,
         });
         x
+    }
+
+    #[test]
+    fn strings_sorted_by_their_openings_sort_as_strings() {
+        let words = [
+            "reuters21578-10",
+            "reuters21578-1",
+            "reuters21578-100",
+            "reuters21578-",
+            "reuters21578-1\0",
+            "reuters21578-1000000000",
+        ];
+        let mut want = words.to_vec();
+        want.sort_unstable();
+        assert_eq!(sorted_by_str(words.to_vec(), |w| w), want);
+    }
+
+    #[test]
+    fn days_are_written_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (2017, 4, 12),
+            (1, 1, 1),
+            (0, 12, 31),
+            (999, 10, 5),
+            (9999, 1, 9),
+        ] {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut s = String::new();
+            push_iso_day(&mut s, day);
+            assert_eq!(s, day.format("%Y-%m-%d").to_string());
+        }
+    }
+
+    #[test]
+    fn a_country_stem_is_an_id_less_a_three_letter_suffix() {
+        assert_eq!(country_stem("reagan-usa"), Some("reagan"));
+        assert_eq!(country_stem("-usa"), Some(""));
+        for id in [
+            "reagan",
+            "reagan-us",
+            "reagan-USA",
+            "reagan_usa",
+            "usa",
+            "a",
+        ] {
+            assert_eq!(country_stem(id), None, "{id}");
+        }
+        assert_eq!(country_stem("é-usa"), Some("é"));
     }
 
     #[test]

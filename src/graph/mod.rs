@@ -267,40 +267,55 @@ impl GraphBuilder {
 
 impl EventGraph {
     pub fn from_data(data: GraphData) -> EventGraph {
-        let mut graph = StableGraph::new();
-        let mut actor_index = BTreeMap::new();
-        let mut place_index = BTreeMap::new();
-        for a in &data.actors {
-            let n = graph.add_node(Node::Actor(a.clone()));
-            actor_index.insert(a.id.clone(), n);
-        }
-        for p in &data.places {
-            let n = graph.add_node(Node::Place(p.clone()));
-            place_index.insert(p.id.clone(), n);
-        }
-        for (i, e) in data.events.iter().enumerate() {
-            let n = graph.add_node(Node::Event(i));
-            // an event links a handful of actors: a list beats a set of
-            // copied ids
-            let mut linked: Vec<&str> = Vec::new();
-            for (id, role) in e
-                .source
-                .iter()
-                .map(|s| (s, Role::Source))
-                .chain(e.target.iter().map(|t| (t, Role::Target)))
-                .chain(e.participants.iter().map(|p| (p, Role::Participant)))
-            {
-                if let Some(&a) = actor_index.get(id) {
-                    if !linked.contains(&id.as_str()) {
-                        linked.push(id);
-                        graph.add_edge(n, a, role);
+        let mut graph = StableGraph::with_capacity(
+            data.actors.len() + data.places.len() + data.events.len(),
+            0,
+        );
+        let actor_nodes: Vec<NodeIndex> = data
+            .actors
+            .iter()
+            .map(|a| graph.add_node(Node::Actor(a.clone())))
+            .collect();
+        let place_nodes: Vec<NodeIndex> = data
+            .places
+            .iter()
+            .map(|p| graph.add_node(Node::Place(p.clone())))
+            .collect();
+        {
+            // looked up for every actor of every event: hashed, where the
+            // sorted indexes kept below would compare ids at every level
+            let actor_at = by_id(data.actors.iter().map(|a| a.id.as_str()), &actor_nodes);
+            let place_at = by_id(data.places.iter().map(|p| p.id.as_str()), &place_nodes);
+            for (i, e) in data.events.iter().enumerate() {
+                let n = graph.add_node(Node::Event(i));
+                // an event links a handful of actors: a list beats a set of
+                // copied ids
+                let mut linked: Vec<&str> = Vec::new();
+                for (id, role) in e
+                    .source
+                    .iter()
+                    .map(|s| (s, Role::Source))
+                    .chain(e.target.iter().map(|t| (t, Role::Target)))
+                    .chain(e.participants.iter().map(|p| (p, Role::Participant)))
+                {
+                    if let Some(&a) = actor_at.get(id.as_str()) {
+                        if !linked.contains(&id.as_str()) {
+                            linked.push(id);
+                            graph.add_edge(n, a, role);
+                        }
                     }
                 }
-            }
-            if let Some(p) = e.place.as_ref().and_then(|p| place_index.get(p)) {
-                graph.add_edge(n, *p, Role::Place);
+                if let Some(p) = e.place.as_deref().and_then(|p| place_at.get(p)) {
+                    graph.add_edge(n, *p, Role::Place);
+                }
             }
         }
+        let actor_index = data
+            .actors
+            .iter()
+            .zip(actor_nodes)
+            .map(|(a, n)| (a.id.clone(), n))
+            .collect();
         let place_index = data
             .places
             .iter()
@@ -359,6 +374,15 @@ impl EventGraph {
             .map(|&k| (k, self.data.events.iter().filter(|e| e.kind == k).count()))
             .collect()
     }
+}
+
+/// Nodes by id; of nodes with one id (a graph file may repeat one), the
+/// last, as a map filled in order keeps it.
+fn by_id<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    nodes: &[NodeIndex],
+) -> rustc_hash::FxHashMap<&'a str, NodeIndex> {
+    ids.zip(nodes.iter().copied()).collect()
 }
 
 /// Id of a place node: name and country.

@@ -32,13 +32,6 @@ pub enum Field<'a> {
 }
 
 impl Field<'_> {
-    pub fn as_str(&self) -> Option<&str> {
-        match self {
-            Field::Str(s) => Some(s.as_ref()),
-            _ => None,
-        }
-    }
-
     /// The field as a document keeps it: a string trimmed (none if blank),
     /// a number as text, nothing for other types.
     pub fn value(&self) -> Option<String> {
@@ -46,6 +39,26 @@ impl Field<'_> {
             Field::Str(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
             Field::Number(n) => Some(n.clone()),
             _ => None,
+        }
+    }
+
+    /// [`Field::value`], taking the field: a string serde_json had to
+    /// unescape is already a copy of its own, and is moved when it needs
+    /// no trimming.
+    pub fn into_value(self) -> Option<String> {
+        match self {
+            Field::Str(Cow::Owned(s)) if !s.is_empty() && s.trim().len() == s.len() => Some(s),
+            other => other.value(),
+        }
+    }
+
+    /// What [`Field::value`] gives, borrowed: for fields that are read
+    /// (a date) and not kept.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Field::Str(s) => Some(s.trim()).filter(|t| !t.is_empty()),
+            Field::Number(n) => Some(n),
+            Field::Other => None,
         }
     }
 }
@@ -183,7 +196,7 @@ mod tests {
         assert_eq!(r.date.and_then(|d| d.value()).as_deref(), Some("2.5"));
         assert_eq!(r.title, Some(Field::Other));
         assert_eq!(
-            r.text.as_ref().and_then(Field::as_str),
+            r.text.as_ref().and_then(Field::text),
             Some("A \"quoted\" text")
         );
         assert_eq!(r.source, Some(Field::Other));
