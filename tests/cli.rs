@@ -197,6 +197,24 @@ fn bad_inputs_are_reported_with_their_place_and_skipped() {
 }
 
 #[test]
+fn a_graph_given_as_an_article_is_skipped_with_a_pointer_to_merge() {
+    let first = tempfile::tempdir().unwrap();
+    build_samples(first.path());
+    let out = tempfile::tempdir().unwrap();
+    bin()
+        .arg("build")
+        .arg(first.path().join("graph.json"))
+        .arg("-o")
+        .arg(out.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "graph.json: skipped (graph file): a diplograph graph, not an article; `diplograph merge` reads graphs",
+        ))
+        .stderr(predicate::str::contains("0 documents read (1 skipped"));
+}
+
+#[test]
 fn a_missing_input_fails_before_any_output() {
     let out = tempfile::tempdir().unwrap();
     bin()

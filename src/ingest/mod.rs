@@ -53,6 +53,8 @@ pub enum SkipReason {
     Internal,
     /// Not in English, with `--lang-filter`.
     NotEnglish,
+    /// A graph written by diplograph, given where articles were expected.
+    GraphFile,
 }
 
 impl SkipReason {
@@ -65,6 +67,7 @@ impl SkipReason {
             SkipReason::Unreadable => "unreadable",
             SkipReason::Internal => "internal error",
             SkipReason::NotEnglish => "not English",
+            SkipReason::GraphFile => "graph file",
         }
     }
 }
@@ -323,6 +326,15 @@ impl Reader {
             }));
             return;
         }
+        if is_graph_json(bytes) {
+            self.queued.push_back(Item::Skipped(Skip {
+                origin: origin.to_string(),
+                reason: SkipReason::GraphFile,
+                detail: "a diplograph graph, not an article; `diplograph merge` reads graphs"
+                    .into(),
+            }));
+            return;
+        }
         let text = decode_text(origin, bytes, &mut self.queued);
         let doc = parse_txt(&id, &text);
         if doc.text.trim().is_empty() {
@@ -335,6 +347,16 @@ impl Reader {
         }
         self.queued.push_back(Item::Doc(Box::new(doc)));
     }
+}
+
+/// A `graph.json` as `build` or `merge` write it (read as an article it
+/// would be one long sentence of field names).
+fn is_graph_json(bytes: &[u8]) -> bool {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    bytes[start..].starts_with(b"{\"format\"")
 }
 
 fn unreadable(origin: String, e: io::Error) -> Item {
