@@ -2,14 +2,15 @@
 //! extraction record (DESIGN.md, "The extraction record") that every later
 //! stage and outside tool reads. Field names here are a public contract.
 
-use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 
 /// One input article, as ingest hands it to extraction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub id: String,
+    #[serde(serialize_with = "serialize_opt_day")]
     pub date: Option<NaiveDate>,
     pub title: String,
     /// Outlet or origin named in the input (`Source:` header, JSONL `source`).
@@ -143,7 +144,9 @@ impl Precision {
 /// A date or span of days, with how precisely the text fixed it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct DateSpan {
+    #[serde(serialize_with = "serialize_day")]
     pub start: NaiveDate,
+    #[serde(serialize_with = "serialize_day")]
     pub end: NaiveDate,
     pub precision: Precision,
 }
@@ -235,6 +238,7 @@ pub struct Event {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Extraction {
     pub doc_id: String,
+    #[serde(serialize_with = "serialize_opt_day")]
     pub date: Option<NaiveDate>,
     pub title: String,
     #[serde(default)]
@@ -249,8 +253,71 @@ impl Extraction {
     }
 }
 
+/// A day as chrono writes it (`2017-04-12`), for the years 0 to 9999;
+/// `None` for the others, which chrono writes signed. Records, graphs and
+/// exports hold a few days per event, and chrono's formatter writes a
+/// character at a time.
+pub fn iso_day(day: NaiveDate) -> Option<[u8; 10]> {
+    let year = u32::try_from(day.year()).ok().filter(|&y| y <= 9999)?;
+    let (m, d) = (day.month(), day.day());
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    Some([
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(d / 10),
+        digit(d),
+    ])
+}
+
+/// A day serialised as chrono serialises it, through [`iso_day`].
+struct IsoDay(NaiveDate);
+
+impl Serialize for IsoDay {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match iso_day(self.0) {
+            Some(bytes) => {
+                let text = std::str::from_utf8(&bytes).map_err(serde::ser::Error::custom)?;
+                s.serialize_str(text)
+            }
+            None => self.0.serialize(s),
+        }
+    }
+}
+
+fn serialize_day<S: Serializer>(day: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    IsoDay(*day).serialize(s)
+}
+
+fn serialize_opt_day<S: Serializer>(day: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    day.map(IsoDay).serialize(s)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn days_serialise_as_chrono_serialises_them() {
+        for (y, m, d) in [
+            (2017, 4, 12),
+            (1, 1, 1),
+            (0, 12, 31),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-44, 3, 15),
+        ] {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let ours = serde_json::to_string(&IsoDay(day)).unwrap();
+            assert_eq!(ours, serde_json::to_string(&day).unwrap());
+            if let Some(b) = iso_day(day) {
+                assert_eq!(b.as_slice(), day.format("%Y-%m-%d").to_string().as_bytes());
+            }
+        }
+    }
     use super::*;
 
     #[test]

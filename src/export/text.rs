@@ -2,7 +2,7 @@
 //! their `Display` writes them, without going through `format!` (the
 //! exports write several per node and edge).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use std::io::Write;
 
 /// Bytes checked at once by [`any_byte`].
@@ -60,27 +60,14 @@ pub fn push_f64(buf: &mut Vec<u8>, v: f64) {
 
 /// A day as chrono's `Display` writes it (`2017-04-12`), onto `buf`.
 pub fn push_day(buf: &mut Vec<u8>, day: NaiveDate) {
-    let year = day.year();
-    if !(0..=9999).contains(&year) {
+    match crate::model::iso_day(day) {
+        Some(bytes) => buf.extend_from_slice(&bytes),
         // signed and wider years are rare enough for the general path;
         // writing into a Vec cannot fail
-        let _ = write!(buf, "{day}");
-        return;
+        None => {
+            let _ = write!(buf, "{day}");
+        }
     }
-    let (y, m, d) = (year as u32, day.month(), day.day());
-    let digit = |n: u32| b'0' + n as u8;
-    buf.extend_from_slice(&[
-        digit(y / 1000),
-        digit(y / 100 % 10),
-        digit(y / 10 % 10),
-        digit(y % 10),
-        b'-',
-        digit(m / 10),
-        digit(m % 10),
-        b'-',
-        digit(d / 10),
-        digit(d % 10),
-    ]);
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 
 use super::*;
 use crate::model::Precision;
-use chrono::Datelike;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -807,30 +806,16 @@ fn event_id(key: &EventKey, date: Option<DateSpan>, slugs: &mut Slugs) -> String
     id
 }
 
-/// A day as chrono's `%Y-%m-%d` writes it, digit by digit: one per event,
-/// where chrono's formatter costs more than the rest of the id.
+/// A day as chrono's `%Y-%m-%d` writes it ([`crate::model::iso_day`]): one
+/// per event, where chrono's formatter costs more than the rest of the id.
 fn push_iso_day(out: &mut String, d: NaiveDate) {
-    let Ok(year) = u32::try_from(d.year()) else {
-        out.push_str(&d.format("%Y-%m-%d").to_string());
-        return;
-    };
-    if year > 9999 {
+    match crate::model::iso_day(d)
+        .as_ref()
+        .map(|b| std::str::from_utf8(b))
+    {
+        Some(Ok(day)) => out.push_str(day),
         // chrono signs years past four digits
-        out.push_str(&d.format("%Y-%m-%d").to_string());
-        return;
-    }
-    push_digits(out, year, 4);
-    out.push('-');
-    push_digits(out, d.month(), 2);
-    out.push('-');
-    push_digits(out, d.day(), 2);
-}
-
-/// `n` zero-padded to `width` digits (`n` has at most that many).
-fn push_digits(out: &mut String, n: u32, width: u32) {
-    for place in (0..width).rev() {
-        let digit = n / 10u32.pow(place) % 10;
-        out.push(char::from(b'0' + digit as u8));
+        _ => out.push_str(&d.format("%Y-%m-%d").to_string()),
     }
 }
 
