@@ -947,22 +947,6 @@ mod tests {
     }
 
     #[test]
-    fn days_are_written_as_chrono_writes_them() {
-        for (y, m, d) in [
-            (2017, 4, 12),
-            (1, 1, 1),
-            (0, 12, 31),
-            (999, 10, 5),
-            (9999, 1, 9),
-        ] {
-            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
-            let mut s = String::new();
-            push_iso_day(&mut s, day);
-            assert_eq!(s, day.format("%Y-%m-%d").to_string());
-        }
-    }
-
-    #[test]
     fn a_country_stem_is_an_id_less_a_three_letter_suffix() {
         assert_eq!(country_stem("reagan-usa"), Some("reagan"));
         assert_eq!(country_stem("-usa"), Some(""));
