@@ -212,6 +212,13 @@ fn a_graph_given_as_an_article_is_skipped_with_a_pointer_to_merge() {
             "graph.json: skipped (graph file): a diplograph graph, not an article; `diplograph merge` reads graphs",
         ))
         .stderr(predicate::str::contains("0 documents read (1 skipped"));
+    let graph = std::fs::read(first.path().join("graph.json")).unwrap();
+    bin()
+        .args(["extract", "-"])
+        .write_stdin(graph)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("<stdin>: skipped (graph file)"));
 }
 
 #[test]

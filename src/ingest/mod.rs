@@ -305,7 +305,8 @@ impl Reader {
                     .iter()
                     .find(|b| !b.is_ascii_whitespace())
                     .is_some_and(|&b| b == b'{');
-                if looks_jsonl {
+                // a graph is one JSON object too; the text path skips it
+                if looks_jsonl && !is_graph_json(&bytes) {
                     self.current = Some(JsonlCursor::new(
                         "<stdin>".into(),
                         Box::new(io::Cursor::new(bytes)),
