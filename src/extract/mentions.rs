@@ -551,11 +551,16 @@ impl<'a> Recognizer<'a> {
         let a = self.a;
         self.sentence_dates.clear();
         let words = self.token_matches.date_words();
-        let mut next_word = words.partition_point(|&k| (k as usize) < s.tok_start);
-        for i in s.tok_start..s.tok_end {
-            let is_word = words.get(next_word).is_some_and(|&k| k as usize == i);
-            next_word += usize::from(is_word);
-            if !is_word && a.tokens[i].kind != TokenKind::Number {
+        let first_word = words.partition_point(|&k| (k as usize) < s.tok_start);
+        // the sentence's date words, then a stop no token reaches
+        let mut words = words[first_word..].iter().map(|&k| k as usize);
+        let mut next_word = words.next().unwrap_or(usize::MAX);
+        let tokens = a.tokens.get(s.tok_start..s.tok_end).unwrap_or_default();
+        for (i, t) in (s.tok_start..).zip(tokens) {
+            let is_word = i == next_word;
+            if is_word {
+                next_word = words.next().unwrap_or(usize::MAX);
+            } else if t.kind != TokenKind::Number {
                 continue;
             }
             if let Some((len, e)) = dates::parse_at(a, i, s.tok_end) {
