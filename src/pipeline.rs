@@ -520,7 +520,5 @@ pub fn merge(
 /// Does the stream hold a graph file rather than JSON lines? Looks at the
 /// first bytes without consuming them.
 fn is_graph_file(r: &mut impl std::io::BufRead) -> std::io::Result<bool> {
-    let buf = r.fill_buf()?;
-    let head = String::from_utf8_lossy(&buf[..buf.len().min(64)]);
-    Ok(head.trim_start().starts_with("{\"format\""))
+    Ok(ingest::is_graph_json(r.fill_buf()?))
 }

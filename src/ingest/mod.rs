@@ -350,9 +350,10 @@ impl Reader {
     }
 }
 
-/// A `graph.json` as `build` or `merge` write it (read as an article it
-/// would be one long sentence of field names).
-fn is_graph_json(bytes: &[u8]) -> bool {
+/// Does `bytes` open a `graph.json` as `build` and `merge` write it? Read
+/// as an article it would be one long sentence of field names; `merge`
+/// asks the same of its shards.
+pub fn is_graph_json(bytes: &[u8]) -> bool {
     let start = bytes
         .iter()
         .position(|b| !b.is_ascii_whitespace())
