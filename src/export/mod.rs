@@ -4,8 +4,8 @@
 //! [`atomic_write`]: a temporary file in the same folder, renamed into place
 //! only when complete, so a failed run never leaves half a file.
 //!
-//! XML text is escaped by the writer in `xml` (which also strips what no
-//! XML reader accepts, as [`xml_safe`] does) and the CSV views are quoted
+//! XML text is escaped by the writer in `xml` (which also turns what no
+//! XML reader accepts into spaces) and the CSV views are quoted
 //! by the writer in `csv_out` (as the csv crate quotes, which the other
 //! table formats use); this module neutralises cells a spreadsheet would
 //! run as formulas.
@@ -146,29 +146,6 @@ pub fn atomic_write(
     Ok(())
 }
 
-/// Text safe for XML 1.0: control characters other than tab, newline and
-/// carriage return become spaces (no reader accepts them, escaped or not).
-pub fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
-    // fast path over bytes: no control byte and no 0xEF (the lead byte of
-    // U+FFFE and U+FFFF) means nothing to replace. A fold without early
-    // exit, so that it compiles to a vector loop: every attribute and text
-    // of the XML exports passes here, and nearly all are clean.
-    let suspicious = s
-        .bytes()
-        .fold(false, |found, b| found | (b < b' ') | (b == 0xEF));
-    if !suspicious {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    let bad = |c: char| {
-        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
-    };
-    if s.chars().any(bad) {
-        std::borrow::Cow::Owned(s.chars().map(|c| if bad(c) { ' ' } else { c }).collect())
-    } else {
-        std::borrow::Cow::Borrowed(s)
-    }
-}
-
 /// A text cell a spreadsheet will not run: one starting with `=`, `+`, `-`,
 /// `@`, tab or carriage return gets a leading apostrophe. Control characters
 /// become spaces.
@@ -207,9 +184,6 @@ mod tests {
         assert_eq!(cell_safe("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(cell_safe("Erdoğan"), "Erdoğan");
         assert_eq!(cell_safe("a\u{7}b"), "a b");
-        assert_eq!(xml_safe("x\u{1b}y"), "x y");
-        assert_eq!(xml_safe("O'Brien & <co>"), "O'Brien & <co>");
-        assert_eq!(xml_safe("a\u{FFFE}b\tc\u{FFFF}\u{F000}"), "a b\tc \u{F000}");
         assert_eq!(cell_safe("x\ny\rz"), "x\ny z");
         assert!(matches!(
             safe_cell("Erdoğan"),

@@ -5,9 +5,10 @@
 //! one line each).
 //!
 //! Every attribute value and text passes through [`push_escaped`], which
-//! does in one pass what [`xml_safe`](super::xml_safe) followed by
-//! quick-xml's `escape` did: control characters XML 1.0 cannot carry
-//! become spaces, and `<`, `>`, `&`, `'`, `"` become entities.
+//! does in one pass what a clean-up followed by quick-xml's `escape` did
+//! before (the tests keep both as its reference): control characters XML
+//! 1.0 cannot carry become spaces, and `<`, `>`, `&`, `'`, `"` become
+//! entities.
 
 use super::text::{push_count, push_count_as_f64, push_day, push_f64};
 use chrono::NaiveDate;
@@ -348,9 +349,27 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Text safe for XML 1.0: control characters other than tab, newline
+    /// and carriage return become spaces (no reader accepts them, escaped
+    /// or not): what the exports did before quick-xml's escape, until
+    /// [`push_escaped`] took over both.
+    fn xml_safe(s: &str) -> String {
+        let bad = |c: char| {
+            (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+        };
+        s.chars().map(|c| if bad(c) { ' ' } else { c }).collect()
+    }
+
     /// What the exports wrote before: `xml_safe`, then quick-xml's escape.
     fn reference(s: &str) -> String {
-        quick_xml::escape::escape(super::super::xml_safe(s).as_ref()).into_owned()
+        quick_xml::escape::escape(xml_safe(s).as_str()).into_owned()
+    }
+
+    #[test]
+    fn the_reference_clean_up_turns_what_xml_cannot_carry_into_spaces() {
+        assert_eq!(xml_safe("x\u{1b}y"), "x y");
+        assert_eq!(xml_safe("O'Brien & <co>"), "O'Brien & <co>");
+        assert_eq!(xml_safe("a\u{FFFE}b\tc\u{FFFF}\u{F000}"), "a b\tc \u{F000}");
     }
 
     fn escaped(s: &str) -> String {
