@@ -236,8 +236,14 @@ fn sort_by_opening<T>(
 ) -> Vec<T> {
     let mut keyed: Vec<(u64, usize)> = items.iter().map(opening).zip(0..).collect();
     keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| order(&items[a.1], &items[b.1])));
+    permuted(items, keyed.iter().map(|&(_, i)| i))
+}
+
+/// `items` taken in the order of their positions in `order`, a permutation
+/// of `0..items.len()`: each item is moved once.
+fn permuted<T>(items: Vec<T>, order: impl Iterator<Item = usize>) -> Vec<T> {
     let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    keyed.iter().filter_map(|&(_, i)| slots[i].take()).collect()
+    order.filter_map(|i| slots[i].take()).collect()
 }
 
 struct Buckets {
@@ -731,8 +737,7 @@ fn in_final_order(mut events: Vec<EventNode>) -> Vec<EventNode> {
         settle_day(&mut order[start..start + day.len()], &mut events);
         start += day.len();
     }
-    let mut slots: Vec<Option<EventNode>> = events.into_iter().map(Some).collect();
-    order.iter().filter_map(|&i| slots[i].take()).collect()
+    permuted(events, order.into_iter())
 }
 
 /// One day's events (`day` indexes `events`, in the order they were made),
