@@ -510,7 +510,7 @@ fn parse_record(origin: impl fmt::Display, line: &str) -> Item {
 /// part of a timestamp) or English (`April 12, 2017`, `12 April 2017`).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    if let Some(d) = iso_day(s) {
+    if let Some(d) = read_iso_day(s) {
         return Some(d);
     }
     if s.len() >= 10 {
@@ -539,7 +539,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 /// `%Y-%m-%d` gives for that shape, at a fraction of the cost. Any other
 /// shape, or a day that does not exist, is left to [`parse_date`]'s
 /// formats.
-fn iso_day(s: &str) -> Option<NaiveDate> {
+fn read_iso_day(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes().get(..10)?;
     if b[4] != b'-' || b[7] != b'-' {
         return None;
@@ -697,12 +697,12 @@ mod tests {
             "+201-01-04",
             "2019/01/04",
         ] {
-            // what iso_day reads, it reads as chrono; the rest it leaves
+            // what read_iso_day reads, it reads as chrono; the rest it leaves
             let chrono = NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d").ok();
-            if let Some(d) = iso_day(s) {
+            if let Some(d) = read_iso_day(s) {
                 assert_eq!(Some(d), chrono, "{s}");
             }
         }
-        assert!(iso_day("2019-01-04").is_some());
+        assert!(read_iso_day("2019-01-04").is_some());
     }
 }
