@@ -506,10 +506,7 @@ impl<'a> Recognizer<'a> {
                 {
                     self.modifier_end = stop;
                 }
-                let span = [
-                    self.a.tokens[i].start_byte(),
-                    self.a.tokens[stop - 1].end_byte(),
-                ];
+                let span = self.a.byte_span(i, stop);
                 self.actors.mention(x, span);
                 if self.actors.get(x).actor.actor_type != ActorType::Person {
                     self.sentence_states.push(x);
@@ -1309,10 +1306,7 @@ impl<'a> Recognizer<'a> {
             role_key: None,
         });
         if s < e {
-            let span = [
-                self.a.tokens[s].start_byte(),
-                self.a.tokens[e - 1].end_byte(),
-            ];
+            let span = self.a.byte_span(s, e);
             self.actors.mention(x, span);
         }
         x
@@ -1322,10 +1316,7 @@ impl<'a> Recognizer<'a> {
     /// events found in a subject's place ("Comey said").
     pub fn named_actor(&mut self, s: usize, e: usize) -> usize {
         let x = self.unknown_person(s, e, None, None);
-        let span = [
-            self.a.tokens[s].start_byte(),
-            self.a.tokens[e - 1].end_byte(),
-        ];
+        let span = self.a.byte_span(s, e);
         self.actors.mention(x, span);
         x
     }
@@ -1346,10 +1337,7 @@ impl<'a> Recognizer<'a> {
             female: None,
             role_key: None,
         });
-        let span = [
-            self.a.tokens[s].start_byte(),
-            self.a.tokens[e - 1].end_byte(),
-        ];
+        let span = self.a.byte_span(s, e);
         self.actors.mention(x, span);
         x
     }

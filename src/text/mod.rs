@@ -75,12 +75,19 @@ impl<'a> Analysis<'a> {
         &self.text[t.range()]
     }
 
+    /// Byte offsets of tokens `[a, b)` in the text, from the start of
+    /// token `a` to the end of token `b - 1` (`a < b`).
+    pub fn byte_span(&self, a: usize, b: usize) -> [usize; 2] {
+        [self.tokens[a].start_byte(), self.tokens[b - 1].end_byte()]
+    }
+
     /// Original text from the start of token `a` to the end of token `b - 1`.
     pub fn slice(&self, a: usize, b: usize) -> &'a str {
         if a >= b {
             return "";
         }
-        &self.text[self.tokens[a].start_byte()..self.tokens[b - 1].end_byte()]
+        let [start, end] = self.byte_span(a, b);
+        &self.text[start..end]
     }
 
     /// The sentence text of sentence `s`.
