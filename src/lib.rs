@@ -2,6 +2,7 @@
 //! events out. The modules follow the pipeline of DESIGN.md, data flowing one
 //! way: ingest -> text -> extract (with the lexicon) -> graph -> export.
 
+pub mod allocator;
 pub mod export;
 pub mod extract;
 pub mod graph;

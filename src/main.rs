@@ -10,11 +10,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-// Extraction makes many small short-lived allocations (ids, names, evidence
-// strings) on every worker thread; mimalloc's per-thread free lists serve
-// them at a fraction of glibc malloc's cost.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: diplograph::allocator::MiMalloc = diplograph::allocator::MiMalloc;
 
 #[derive(Parser)]
 #[command(
