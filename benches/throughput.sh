@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # End-to-end throughput of the diplograph binary on large corpora.
 #
-#   benches/throughput.sh [--no-build] [--repeat N] [--threads "1 2"] [--sizes "20 200"] [--keep]
+#   benches/throughput.sh [--no-build] [--no-pgo] [--repeat N] [--threads "1 2"] [--sizes "20 200"] [--keep]
 #
-#   --no-build   use the existing release binary (else `cargo build --release`)
+#   --no-build   use the existing binary (else build it)
+#   --no-pgo     the plain `cargo build --release` binary (target/release);
+#                the default is the profile-guided build of
+#                benches/pgo-build.sh (target/pgo/release), trained on the
+#                bundled samples, or the plain one when PGO is not possible
 #   --repeat N   run each configuration N times and report the fastest (default 1)
 #   --threads    thread counts to run (default "1 2")
 #   --sizes      corpus sizes in MB (default "20 200"); the 20->200 MB ratio is
@@ -35,6 +39,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="${SHARED_DIR:-$repo/../shared}"
 bench_dir="${BENCH_DIR:-/tmp/diplograph-bench}"
 do_build=1
+pgo=1
 repeat=1
 threads_list="1 2"
 sizes="20 200"
@@ -43,6 +48,7 @@ keep=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) do_build=0 ;;
+    --no-pgo) pgo=0 ;;
     --repeat) repeat="$2"; shift ;;
     --threads) threads_list="$2"; shift ;;
     --sizes) sizes="$2"; shift ;;
@@ -84,14 +90,32 @@ if [ -n "${DIPLOGRAPH_BIN:-}" ]; then
   bin="$DIPLOGRAPH_BIN"
 else
   target_dir="${CARGO_TARGET_DIR:-$repo/target}"
+  kind="plain release build"
   bin="$target_dir/release/diplograph"
-  if [ "$do_build" -eq 1 ]; then
+  if [ "$pgo" -eq 1 ] && [ "$do_build" -eq 1 ]; then
+    echo "building: benches/pgo-build.sh (profile-guided, trained on data/samples)"
+    rc=0
+    bin="$(bash "$repo/benches/pgo-build.sh" --print-bin)" || rc=$?
+    if [ "$rc" -eq 0 ]; then
+      kind="PGO build"
+    elif [ "$rc" -eq 3 ]; then
+      echo "note: PGO is not possible here (see above); benchmarking the plain release build" >&2
+      pgo=0
+      bin="$target_dir/release/diplograph"
+    else
+      die "benches/pgo-build.sh failed"
+    fi
+  elif [ "$pgo" -eq 1 ] && [ -x "$target_dir/pgo/release/diplograph" ]; then
+    kind="PGO build"
+    bin="$target_dir/pgo/release/diplograph"
+  fi
+  if [ "$pgo" -eq 0 ] && [ "$do_build" -eq 1 ]; then
     echo "building: cargo build --release"
     (cd "$repo" && cargo build --release --quiet) || die "cargo build --release failed"
   fi
 fi
 [ -x "$bin" ] || die "$bin not found (build it, or drop --no-build)"
-echo "binary:  $bin"
+echo "binary:  $bin (${kind:-given by DIPLOGRAPH_BIN})"
 
 # ---- corpora --------------------------------------------------------------
 corpus_dir_for() {
