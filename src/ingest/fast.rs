@@ -3,7 +3,7 @@
 //! read) arrays and objects of those, on one line.
 //!
 //! It reads straight from the input buffer, without serde: strings are
-//! passed over a block at a time ([`scan::plain_len`]) and borrowed where
+//! passed over a block at a time ([`scan::Stops`]) and borrowed where
 //! they hold no escape, and the line is checked to be UTF-8 once, as a
 //! whole. It never decides anything on its own. Whatever it does not fully
 //! understand (a malformed line, a number other than a plain integer, a
@@ -42,31 +42,29 @@ type Step<T> = Result<T, Stop>;
 /// own limit (128) is far above it.
 const MAX_DEPTH: usize = 32;
 
+/// What the fast reader keeps from line to line, so that it allocates
+/// once per input rather than once per line.
+#[derive(Default)]
+pub struct Scratch {
+    escapes: Vec<Escape>,
+}
+
 /// Read one record line from the start of `bytes`: leading spaces, an
 /// object, trailing spaces and the newline that ends the line. A last line
 /// without a newline is [`Scan::Incomplete`] (at the end of the input the
 /// caller hands it to serde).
-pub fn read_line(bytes: &[u8]) -> Scan<'_> {
+pub fn read_line<'a>(bytes: &'a [u8], scratch: &mut Scratch) -> Scan<'a> {
+    let mut escapes = std::mem::take(&mut scratch.escapes);
+    escapes.clear();
     let mut reader = Reader {
         bytes,
         pos: 0,
-        escapes: Vec::new(),
+        stops: scan::Stops::new(bytes),
+        escapes,
     };
-    let found = match reader.line() {
-        Ok(found) => found,
-        Err(Stop::Incomplete) => return Scan::Incomplete,
-        Err(Stop::Declined) => return Scan::Declined,
-    };
-    let len = reader.pos;
-    // outside strings only ASCII was taken, so this is the check serde's
-    // caller makes of the line; one call costs less than one per string
-    let Ok(line) = std::str::from_utf8(&bytes[..len]) else {
-        return Scan::Declined;
-    };
-    match found.resolve(line, &reader.escapes) {
-        Some(record) => Scan::Record(record, len),
-        None => Scan::Declined,
-    }
+    let scan = reader.read();
+    scratch.escapes = reader.escapes;
+    scan
 }
 
 /// One escape sequence in a string: where its backslash is in the line,
@@ -148,13 +146,34 @@ impl Fields {
 struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
+    stops: scan::Stops<'a>,
     /// The escapes of the known fields' strings, kept so that a string is
     /// copied once, into a string of the right size, and only if it has
     /// any.
     escapes: Vec<Escape>,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn read(&mut self) -> Scan<'a> {
+        let found = match self.line() {
+            Ok(found) => found,
+            Err(Stop::Incomplete) => return Scan::Incomplete,
+            Err(Stop::Declined) => return Scan::Declined,
+        };
+        let bytes = self.bytes;
+        let len = self.pos;
+        // outside strings only ASCII was taken, so this is the check
+        // serde's caller makes of the line; one call costs less than one
+        // per string
+        let Ok(line) = std::str::from_utf8(&bytes[..len]) else {
+            return Scan::Declined;
+        };
+        match found.resolve(line, &self.escapes) {
+            Some(record) => Scan::Record(record, len),
+            None => Scan::Declined,
+        }
+    }
+
     fn peek(&self) -> Step<u8> {
         self.bytes.get(self.pos).copied().ok_or(Stop::Incomplete)
     }
@@ -412,7 +431,7 @@ impl Reader<'_> {
         let start = self.pos;
         let first_escape = self.escapes.len();
         loop {
-            self.pos += scan::plain_len(&self.bytes[self.pos..]);
+            self.pos = self.stops.next(self.pos);
             match self.peek()? {
                 b'"' => break,
                 b'\\' => {
@@ -514,11 +533,15 @@ mod tests {
     use proptest::prelude::*;
     use serde_json::Value;
 
+    fn read(bytes: &[u8]) -> Scan<'_> {
+        read_line(bytes, &mut Scratch::default())
+    }
+
     /// Hold the fast reader to serde on one line (with its newline): if it
     /// reads the line, it must read the whole line, and as serde does.
     /// True if it read it.
     fn agrees_with_serde(line: &[u8]) -> bool {
-        let Scan::Record(fast, len) = read_line(line) else {
+        let Scan::Record(fast, len) = read(line) else {
             return false;
         };
         assert_eq!(len, line.len(), "{:?}", String::from_utf8_lossy(line));
@@ -536,6 +559,7 @@ mod tests {
             r#"{"id":"x","text":"caf\u00e9 \u4e2d \ud83d\ude00 \/ \\ \b\f\r\t \u0000","date":null}"#,
             r#"{"text": "é中😀", "places": ["Moscow", "Kyiv"], "people": [], "n": {"a": [1, -2.5e3, true, null]}}"#,
             r#"{"id": 17, "text": "a", "id": 18, "url": 0, "source": 18446744073709551615}"#,
+            r#"{"x": [0, -0, 0.5, -1.25e-3, 1E+9, 10, [[{}]], {"k": [{"j": null}]}], "text": "a"}"#,
             "\t {\"text\" : \"a\" ,\"source\":[1]} \r",
             "{}",
             r#"{"text": ""}"#,
@@ -566,6 +590,27 @@ mod tests {
             r#"{"id": 1e3, "text": "a"}"#,
             r#"{"id": 18446744073709551616, "text": "a"}"#,
             r#"{"x": 1., "text": "a"}"#,
+            r#"{"x": 01, "text": "a"}"#,
+            r#"{"x": -01, "text": "a"}"#,
+            r#"{"x": [00], "text": "a"}"#,
+            r#"{"x": .5, "text": "a"}"#,
+            r#"{"x": +1, "text": "a"}"#,
+            r#"{"x": 1e, "text": "a"}"#,
+            r#"{"x": 1e+, "text": "a"}"#,
+            r#"{"x": 1.5E-, "text": "a"}"#,
+            r#"{"x": -a, "text": "a"}"#,
+            r#"{"x": 1x, "text": "a"}"#,
+            r#"{"x": tru, "text": "a"}"#,
+            r#"{"x": nulll, "text": "a"}"#,
+            r#"{"x": "\ud800", "text": "a"}"#,
+            r#"{"x": {"a": 1,}, "text": "a"}"#,
+            r#"{"x": [1 2], "text": "a"}"#,
+            r#"{"text": "a", "x": }"#,
+            r#"{"text" "a"}"#,
+            r#"{"text": "a" "id": "b"}"#,
+            r#"{,"text": "a"}"#,
+            "{\"text\": \"a\"}\u{c}",
+            "\u{c}{\"text\": \"a\"}",
             r#"{"x": -, "text": "a"}"#,
             r#"{"x": nul, "text": "a"}"#,
             r#"{"x": [1,], "text": "a"}"#,
@@ -586,10 +631,10 @@ mod tests {
             "]".repeat(40)
         );
         assert!(!agrees_with_serde(deep.as_bytes()));
-        assert_eq!(read_line(b"{\"text\": \"caf\xe9\"}\n"), Scan::Declined);
+        assert_eq!(read(b"{\"text\": \"caf\xe9\"}\n"), Scan::Declined);
         assert_eq!(
-            read_line(b"{\"text\": \"a\"}\n\xff"),
-            read_line(b"{\"text\": \"a\"}\n")
+            read(b"{\"text\": \"a\"}\n\xff"),
+            read(b"{\"text\": \"a\"}\n")
         );
     }
 
@@ -598,7 +643,7 @@ mod tests {
         let line = r#"{"id": 12, "text": "a\n\u00e9\ud83d\ude00", "x": [null, true, false, -1.5e+3, {"k": "v"}]}"#;
         for end in 0..line.len() {
             assert_eq!(
-                read_line(&line.as_bytes()[..end]),
+                read(&line.as_bytes()[..end]),
                 Scan::Incomplete,
                 "{}",
                 &line[..end]
@@ -743,7 +788,7 @@ mod tests {
             let first = &line[..end];
             if end == line.len() && line.last() == Some(&b'\n') {
                 agrees_with_serde(first);
-            } else if let Scan::Record(fast, len) = read_line(&line) {
+            } else if let Scan::Record(fast, len) = read(&line) {
                 prop_assert_eq!(len, end);
                 let text = std::str::from_utf8(first);
                 prop_assert!(text.is_ok());

@@ -136,6 +136,7 @@ enum Source {
 struct JsonlCursor {
     name: String,
     input: LineBuffer,
+    scratch: fast::Scratch,
     line_no: usize,
 }
 
@@ -144,6 +145,7 @@ impl JsonlCursor {
         JsonlCursor {
             name,
             input,
+            scratch: fast::Scratch::default(),
             line_no: 0,
         }
     }
@@ -440,7 +442,7 @@ fn next_jsonl_line(
             file: &cur.name,
             line: cur.line_no,
         };
-        let (item, len) = match next_line(&mut cur.input, origin) {
+        let (item, len) = match next_line(&mut cur.input, &mut cur.scratch, origin) {
             Ok(NextLine::Read(item, len)) => (Some(item), len),
             Ok(NextLine::ForSerde(0)) => return false,
             Ok(NextLine::ForSerde(len)) => {
@@ -476,9 +478,13 @@ enum NextLine {
 /// Try the fast reader on the next line, reading more of the input while
 /// the line is incomplete; a line it declines is left whole in the buffer
 /// for serde.
-fn next_line(input: &mut LineBuffer, origin: LineOrigin) -> io::Result<NextLine> {
+fn next_line(
+    input: &mut LineBuffer,
+    scratch: &mut fast::Scratch,
+    origin: LineOrigin,
+) -> io::Result<NextLine> {
     loop {
-        let incomplete = match fast::read_line(input.pending()) {
+        let incomplete = match fast::read_line(input.pending(), scratch) {
             fast::Scan::Record(record, len) => {
                 return Ok(NextLine::Read(record_item(origin, record), len))
             }
@@ -816,6 +822,50 @@ mod tests {
             assert_eq!(got, want);
         }
         assert!(docs(&items).len() > 200, "{}", docs(&items).len());
+    }
+
+    /// A source that gives at most `step` bytes per read, as a pipe may.
+    struct Trickle {
+        bytes: Vec<u8>,
+        at: usize,
+        step: usize,
+    }
+
+    impl Read for Trickle {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            let n = self.step.min(out.len()).min(self.bytes.len() - self.at);
+            out[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn lines_cut_by_small_reads_are_read_as_serde_alone_reads_them() {
+        let mut body = String::new();
+        for i in 0..300 {
+            body.push_str(&format!(
+                "{{\"id\": \"n{i}\", \"date\": null, \"text\": \"Line {i}.\\n\\u00e9 {}\", \"tags\": [1, \"x\"]}}\n",
+                "pad ".repeat(i % 50 * 12)
+            ));
+            if i % 17 == 0 {
+                body.push_str("{\"text\": \"bad \\q\"}\n\n");
+            }
+        }
+        let want = items_by_serde_alone("t", body.as_bytes());
+        for step in [1, 3, 64, 1000, 70_000] {
+            let source = Trickle {
+                bytes: body.clone().into_bytes(),
+                at: 0,
+                step,
+            };
+            let mut cur = JsonlCursor::new("t".into(), LineBuffer::new(Box::new(source)));
+            let (mut queue, mut bytes_read) = (VecDeque::new(), 0);
+            while next_jsonl_line(&mut cur, &mut bytes_read, &mut queue) {}
+            let got: Vec<Item> = queue.into();
+            assert!(got == want, "reads of {step} bytes");
+            assert_eq!(bytes_read, body.len() as u64);
+        }
     }
 
     #[test]
