@@ -3,16 +3,25 @@
 //! Documents are read one at a time, so memory does not grow with the corpus.
 //! A bad file or line becomes a [`Skip`] naming its path and line; the stream
 //! goes on with the next input.
+//!
+//! JSONL lines are read in place from a large buffer (`lines.rs`). A line
+//! of the usual shape is read by a fast reader (`fast.rs`); any other line,
+//! and any the fast reader is unsure of, by serde (`record.rs`), which
+//! defines what a line gives: the fast reader gives the same or declines.
 
+mod fast;
+mod lines;
 mod record;
+mod scan;
 mod txt;
 
 use crate::model::Document;
 use chrono::NaiveDate;
+use lines::LineBuffer;
 use std::collections::VecDeque;
 use std::fmt;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 pub use txt::parse_txt;
@@ -126,20 +135,18 @@ enum Source {
 
 struct JsonlCursor {
     name: String,
-    lines: Box<dyn BufRead + Send>,
+    input: LineBuffer,
+    scratch: fast::Scratch,
     line_no: usize,
-    /// The line being read; kept from line to line so that its allocation
-    /// is made once per file, not once per line.
-    line: Vec<u8>,
 }
 
 impl JsonlCursor {
-    fn new(name: String, lines: Box<dyn BufRead + Send>) -> JsonlCursor {
+    fn new(name: String, input: LineBuffer) -> JsonlCursor {
         JsonlCursor {
             name,
-            lines,
+            input,
+            scratch: fast::Scratch::default(),
             line_no: 0,
-            line: Vec::new(),
         }
     }
 }
@@ -277,7 +284,8 @@ impl Reader {
                 if is_jsonl_path(&path) {
                     match File::open(&path) {
                         Ok(f) => {
-                            self.current = Some(JsonlCursor::new(name, Box::new(BufReader::new(f))))
+                            self.current =
+                                Some(JsonlCursor::new(name, LineBuffer::new(Box::new(f))))
                         }
                         Err(e) => self.queued.push_back(unreadable(name, e)),
                     }
@@ -309,7 +317,7 @@ impl Reader {
                 if looks_jsonl && !is_graph_json(&bytes) {
                     self.current = Some(JsonlCursor::new(
                         "<stdin>".into(),
-                        Box::new(io::Cursor::new(bytes)),
+                        LineBuffer::from_bytes(bytes),
                     ));
                 } else {
                     self.push_text_document("<stdin>", "stdin".into(), &bytes);
@@ -429,66 +437,118 @@ fn next_jsonl_line(
     queue: &mut VecDeque<Item>,
 ) -> bool {
     loop {
-        cur.line.clear();
         cur.line_no += 1;
-        match cur.lines.read_until(b'\n', &mut cur.line) {
-            Ok(0) => return false,
-            Ok(n) => *bytes_read += n as u64,
-            Err(e) => {
-                queue.push_back(unreadable(format!("{}:{}", cur.name, cur.line_no), e));
-                return true;
-            }
-        }
-        if cur.line.iter().all(|b| b.is_ascii_whitespace()) {
-            continue;
-        }
         let origin = LineOrigin {
             file: &cur.name,
             line: cur.line_no,
         };
-        // valid UTF-8 (nearly every line) is parsed where it was read
-        let item = match std::str::from_utf8(&cur.line) {
-            Ok(line) => parse_record(origin, line),
-            Err(_) => {
-                let line = decode_text(&origin.to_string(), &cur.line, queue);
-                parse_record(origin, &line)
+        let (item, len) = match next_line(&mut cur.input, &mut cur.scratch, origin) {
+            Ok(NextLine::Read(item, len)) => (Some(item), len),
+            Ok(NextLine::ForSerde(0)) => return false,
+            Ok(NextLine::ForSerde(len)) => {
+                let line = &cur.input.pending()[..len];
+                let blank = line.iter().all(|b| b.is_ascii_whitespace());
+                ((!blank).then(|| parse_line(origin, line, queue)), len)
+            }
+            Err(e) => {
+                // the part of the line read so far is lost, as with
+                // `read_until`; reading goes on after it
+                cur.input.discard_pending();
+                queue.push_back(unreadable(origin.to_string(), e));
+                return true;
             }
         };
-        queue.push_back(item);
-        return true;
+        *bytes_read += len as u64;
+        cur.input.consume(len);
+        if let Some(item) = item {
+            queue.push_back(item);
+            return true;
+        }
+    }
+}
+
+/// How the next line of a JSONL input is read.
+enum NextLine {
+    /// By the fast reader: its item, and the line's length.
+    Read(Item, usize),
+    /// By serde: the line's length (0 at the end of the input).
+    ForSerde(usize),
+}
+
+/// Try the fast reader on the next line, reading more of the input while
+/// the line is incomplete; a line it declines is left whole in the buffer
+/// for serde.
+fn next_line(
+    input: &mut LineBuffer,
+    scratch: &mut fast::Scratch,
+    origin: LineOrigin,
+) -> io::Result<NextLine> {
+    loop {
+        let incomplete = match fast::read_line(input.pending(), scratch) {
+            fast::Scan::Record(record, len) => {
+                return Ok(NextLine::Read(record_item(origin, record), len))
+            }
+            fast::Scan::Incomplete => true,
+            fast::Scan::Declined => false,
+        };
+        if !incomplete || input.at_eof() {
+            return input.line_len().map(NextLine::ForSerde);
+        }
+        input.fill()?;
+    }
+}
+
+/// A line the fast reader declined, read by serde: as UTF-8, or with
+/// invalid sequences replaced and a warning.
+fn parse_line(origin: LineOrigin, line: &[u8], queue: &mut VecDeque<Item>) -> Item {
+    match std::str::from_utf8(line) {
+        Ok(line) => parse_record(origin, line),
+        Err(_) => {
+            let line = decode_text(&origin.to_string(), line, queue);
+            parse_record(origin, &line)
+        }
     }
 }
 
 /// One JSONL record to a document: `text` is required; `id`, `date`,
 /// `title`, `source`, `url` are optional (a string, or a number written
 /// as in the input; fields of other types count as absent).
+///
+/// This is the serde reader, which defines what a line gives; the fast
+/// reader that `build` and `extract` try first gives the same.
 pub fn parse_jsonl_record(origin: &str, line: &str) -> Item {
     parse_record(origin, line)
 }
 
+fn skip(origin: impl fmt::Display, reason: SkipReason, detail: String) -> Item {
+    Item::Skipped(Skip {
+        origin: origin.to_string(),
+        reason,
+        detail,
+    })
+}
+
 /// [`parse_jsonl_record`], with the origin written out only if needed.
 fn parse_record(origin: impl fmt::Display, line: &str) -> Item {
-    let skip = |reason, detail: String| {
-        Item::Skipped(Skip {
-            origin: origin.to_string(),
-            reason,
-            detail,
-        })
-    };
-    let mut record: record::Record = match serde_json::from_str(line) {
-        Ok(r) => r,
+    match serde_json::from_str::<record::Record>(line) {
+        Ok(record) => record_item(origin, record),
         // the record reads any JSON object: a type error is the line
         // itself not being one
         Err(e) if e.classify() == serde_json::error::Category::Data => {
-            return skip(SkipReason::InvalidJson, "not a JSON object".into())
+            skip(origin, SkipReason::InvalidJson, "not a JSON object".into())
         }
-        Err(e) => return skip(SkipReason::InvalidJson, e.to_string()),
-    };
+        Err(e) => skip(origin, SkipReason::InvalidJson, e.to_string()),
+    }
+}
+
+/// The document a record gives, however it was read.
+fn record_item(origin: impl fmt::Display, mut record: record::Record) -> Item {
     // the text is kept as written, untrimmed; an unescaped copy moves
     let text = match record.text.take() {
-        Some(record::Field::Str(t)) if !t.trim().is_empty() => t.into_owned(),
+        Some(record::Field::Str(t)) if !record::trim(&t).is_empty() => t.into_owned(),
         _ => {
             return skip(
+                origin,
                 SkipReason::MissingText,
                 "no non-empty \"text\" field".into(),
             )
@@ -683,6 +743,129 @@ mod tests {
         assert_eq!(d[0].id, format!("{}:2", p.display()));
         assert_eq!(d[0].title, "A \"title\"");
         assert_eq!(d[0].text, " One.\n\nTwo. ");
+    }
+
+    /// The reader as it was before the fast path: every line read with
+    /// `read_until` and parsed by serde.
+    fn items_by_serde_alone(name: &str, bytes: &[u8]) -> Vec<Item> {
+        use std::io::BufRead;
+        let mut lines = io::BufReader::new(bytes);
+        let mut queue = VecDeque::new();
+        for line_no in 1.. {
+            let mut line = Vec::new();
+            if lines.read_until(b'\n', &mut line).unwrap() == 0 {
+                break;
+            }
+            if line.iter().all(|b| b.is_ascii_whitespace()) {
+                continue;
+            }
+            let origin = LineOrigin {
+                file: name,
+                line: line_no,
+            };
+            let item = parse_line(origin, &line, &mut queue);
+            queue.push_back(item);
+        }
+        queue.into()
+    }
+
+    #[test]
+    fn files_read_as_serde_alone_reads_them_across_buffer_ends() {
+        let long = format!(
+            "{{\"id\": \"long\", \"text\": \"{}\"}}",
+            "word \\n".repeat(70_000)
+        );
+        let lines = [
+            "\u{feff}{\"id\": \"bom\", \"text\": \"a\"}",
+            r#"{"id": "one", "date": "2017-04-12", "text": "Hello.\n\"Quoted\" \u00e9\ud83d\ude00"}"#,
+            "",
+            "   \r",
+            "not json",
+            r#"{"id": "two", "text": "crlf", "places": ["a", {"b": [1, 2.5e3]}]}"#,
+            r#"{"id": 4, "title": null, "text": "Fine.", "date": 20170412}"#,
+            r#"{"id": -4, "text": "negative id"}"#,
+            r#"{"id": 1.5, "text": "float id"}"#,
+            r#"{"text": "\ud800 lone"}"#,
+            r#"{"text": "bad \x escape"}"#,
+            r#"{"t\u0065xt": "escaped key"}"#,
+            r#"{"id": "three"}"#,
+            r#"{"text": "   "}"#,
+            r#"{"text": 5}"#,
+            r#"{"text": "dup", "text": "last"}"#,
+            r#"[1, 2]"#,
+            r#"{"text": "a"} trailing"#,
+            &long,
+        ];
+        let mut body = Vec::new();
+        for i in 0..40 {
+            for (n, line) in lines.iter().enumerate() {
+                body.extend_from_slice(line.as_bytes());
+                if n == 5 {
+                    body.push(b'\r');
+                }
+                if (i + n) % 7 == 0 {
+                    body.extend_from_slice(b" caf\xe9");
+                }
+                body.push(b'\n');
+            }
+        }
+        body.extend_from_slice(br#"{"id": "last", "text": "no newline"}"#);
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("mixed.jsonl");
+        std::fs::write(&p, &body).unwrap();
+        let mut reader = open(&[Input::Path(p.clone())], IngestOptions::default()).unwrap();
+        let items: Vec<Item> = reader.by_ref().collect();
+        assert_eq!(reader.bytes_read(), body.len() as u64);
+        let want = items_by_serde_alone(&p.display().to_string(), &body);
+        assert_eq!(items.len(), want.len());
+        for (got, want) in items.iter().zip(&want) {
+            assert_eq!(got, want);
+        }
+        assert!(docs(&items).len() > 200, "{}", docs(&items).len());
+    }
+
+    /// A source that gives at most `step` bytes per read, as a pipe may.
+    struct Trickle {
+        bytes: Vec<u8>,
+        at: usize,
+        step: usize,
+    }
+
+    impl Read for Trickle {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            let n = self.step.min(out.len()).min(self.bytes.len() - self.at);
+            out[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn lines_cut_by_small_reads_are_read_as_serde_alone_reads_them() {
+        let mut body = String::new();
+        for i in 0..300 {
+            body.push_str(&format!(
+                "{{\"id\": \"n{i}\", \"date\": null, \"text\": \"Line {i}.\\n\\u00e9 {}\", \"tags\": [1, \"x\"]}}\n",
+                "pad ".repeat(i % 50 * 12)
+            ));
+            if i % 17 == 0 {
+                body.push_str("{\"text\": \"bad \\q\"}\n\n");
+            }
+        }
+        let want = items_by_serde_alone("t", body.as_bytes());
+        for step in [1, 3, 64, 1000, 70_000] {
+            let source = Trickle {
+                bytes: body.clone().into_bytes(),
+                at: 0,
+                step,
+            };
+            let mut cur = JsonlCursor::new("t".into(), LineBuffer::new(Box::new(source)));
+            let (mut queue, mut bytes_read) = (VecDeque::new(), 0);
+            while next_jsonl_line(&mut cur, &mut bytes_read, &mut queue) {}
+            let got: Vec<Item> = queue.into();
+            assert!(got == want, "reads of {step} bytes");
+            assert_eq!(bytes_read, body.len() as u64);
+        }
     }
 
     #[test]

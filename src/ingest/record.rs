@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 /// The known fields of a record.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Record<'a> {
     pub id: Option<Field<'a>>,
     pub date: Option<Field<'a>>,
@@ -36,7 +36,7 @@ impl Field<'_> {
     /// a number as text, nothing for other types.
     pub fn value(&self) -> Option<String> {
         match self {
-            Field::Str(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Field::Str(s) if !trim(s).is_empty() => Some(trim(s).to_string()),
             Field::Number(n) => Some(n.clone()),
             _ => None,
         }
@@ -47,7 +47,7 @@ impl Field<'_> {
     /// no trimming.
     pub fn into_value(self) -> Option<String> {
         match self {
-            Field::Str(Cow::Owned(s)) if !s.is_empty() && s.trim().len() == s.len() => Some(s),
+            Field::Str(Cow::Owned(s)) if !s.is_empty() && trim(&s).len() == s.len() => Some(s),
             other => other.value(),
         }
     }
@@ -56,10 +56,21 @@ impl Field<'_> {
     /// (a date) and not kept.
     pub fn text(&self) -> Option<&str> {
         match self {
-            Field::Str(s) => Some(s.trim()).filter(|t| !t.is_empty()),
+            Field::Str(s) => Some(trim(s)).filter(|t| !t.is_empty()),
             Field::Number(n) => Some(n),
             Field::Other => None,
         }
+    }
+}
+
+/// `s.trim()`, which looks up Unicode's whitespace for each end: skipped
+/// when both ends are printable ASCII, as they nearly always are, and so
+/// not whitespace.
+pub fn trim(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => s,
+        _ => s.trim(),
     }
 }
 
@@ -211,6 +222,25 @@ mod tests {
             r.text.and_then(|t| t.value()).as_deref(),
             Some("Plain text.")
         );
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{a0}a\u{3000}",
+            "é",
+            "\u{2028}x",
+            "x\t",
+            "~!",
+            "\u{7f}a",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
     }
 
     #[test]
