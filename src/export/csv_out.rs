@@ -247,18 +247,16 @@ pub fn write_nodes(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
         "proposals",
         "Timeset",
     ])?;
-    let (counts, spans) = (d.counts(), d.spans());
-    for a in &g.data.actors {
-        let c = counts.get(&a.id).copied().unwrap_or_default();
+    for (a, stats) in g.data.actors.iter().zip(d.actor_stats()) {
         w.cell(&a.id);
         w.cell(&a.name);
         w.field(a.actor_type.as_str());
         w.field(a.country.as_deref().unwrap_or_default());
         w.cell(a.role.as_deref().unwrap_or_default());
-        for n in c {
+        for n in stats.counts {
             w.count(n);
         }
-        w.timeset(spans.get(&a.id).copied());
+        w.timeset(stats.span);
         w.end_record()?;
     }
     w.finish()

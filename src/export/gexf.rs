@@ -391,24 +391,22 @@ pub fn write_actors(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
         ],
     )?;
     let spells = actor_spells(g, true);
-    let counts = d.counts();
     let events: FxHashMap<&str, &crate::graph::EventNode> =
         g.data.events.iter().map(|e| (e.id.as_str(), e)).collect();
     w.start("nodes", &[]);
-    for a in &g.data.actors {
+    for (a, stats) in g.data.actors.iter().zip(d.actor_stats()) {
         let sp = spells.get(a.id.as_str()).map(Vec::as_slice);
         w.open("node");
         w.attr("id", &a.id);
         w.attr("label", &a.name);
         close_with_presence(&mut w, sp.unwrap_or_default())?;
-        let c = counts.get(&a.id).copied().unwrap_or_default();
         let mut v = AttValues::new(&mut w);
         v.name("actor_type", a.actor_type.as_str())?;
         v.text("country", a.country.as_deref().unwrap_or_default())?;
         v.text("role", a.role.as_deref().unwrap_or_default())?;
         for (key, n) in ["meetings", "statements", "strikes", "proposals"]
             .iter()
-            .zip(c)
+            .zip(stats.counts)
         {
             v.count(key, n)?;
         }

@@ -4,6 +4,7 @@
 //! ISO strings (GraphML has no date type and no timeline).
 
 use super::derived::Derived;
+use super::text::push_day_str;
 use super::xml::Xml;
 use crate::graph::{EventGraph, Node};
 use chrono::NaiveDate;
@@ -226,6 +227,12 @@ fn prefixed_nmtoken(prefix: &str, id: &str) -> String {
 }
 
 fn push_nmtoken(out: &mut String, id: &str) {
+    // ids are mostly ASCII slugs, a name token already
+    let plain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b':');
+    if id.bytes().all(plain) {
+        out.push_str(id);
+        return;
+    }
     out.extend(id.chars().map(|c| {
         if c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ':') {
             c
@@ -237,14 +244,11 @@ fn push_nmtoken(out: &mut String, id: &str) {
 
 /// "meeting 2017-04-12: Rex Tillerson, Sergey Lavrov".
 pub fn event_label(g: &EventGraph, e: &crate::graph::EventNode) -> String {
-    use std::fmt::Write as _;
     let mut label = String::with_capacity(64);
-    // writing into a String cannot fail
-    let _ = write!(label, "{} ", e.kind);
+    label.push_str(e.kind.as_str());
+    label.push(' ');
     match e.date {
-        Some(d) => {
-            let _ = write!(label, "{}", d.start);
-        }
+        Some(d) => push_day_str(&mut label, d.start),
         None => label.push_str("undated"),
     }
     label.push_str(": ");
@@ -285,23 +289,21 @@ pub fn write_actors(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
     let mut w = Xml::new(out);
     header(&mut w, ACTOR_KEYS)?;
     w.start("graph", &[("id", "actors"), ("edgedefault", "directed")]);
-    let (counts, spans) = (d.counts(), d.spans());
     let mut id = String::new();
-    for a in &g.data.actors {
+    for (a, stats) in g.data.actors.iter().zip(d.actor_stats()) {
         nmtoken_into(&mut id, &a.id);
         w.start("node", &[("id", &id)]);
         data(&mut w, "label", &a.name)?;
         data_static(&mut w, "actor_type", a.actor_type.as_str())?;
         opt(&mut w, "country", a.country.as_deref())?;
         opt(&mut w, "role", a.role.as_deref())?;
-        let c = counts.get(&a.id).copied().unwrap_or_default();
         for (key, n) in ["meetings", "statements", "strikes", "proposals"]
             .iter()
-            .zip(c)
+            .zip(stats.counts)
         {
             data_count(&mut w, key, n)?;
         }
-        if let Some((first, last)) = spans.get(&a.id).copied() {
+        if let Some((first, last)) = stats.span {
             data_day(&mut w, "first_date", first)?;
             data_day(&mut w, "last_date", last)?;
         }
@@ -336,4 +338,42 @@ pub fn write_actors(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
     w.end("graph")?;
     w.end("graphml")?;
     w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character kept or replaced one by one: what `push_nmtoken`
+    /// does for ids its fast path does not take.
+    fn nmtoken_by_chars(id: &str) -> String {
+        id.chars()
+            .map(|c| {
+                if c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ':') {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn name_tokens_keep_letters_digits_and_punctuation_of_names() {
+        for id in [
+            "",
+            "sergey-lavrov",
+            "meeting:2017-04-12:a.b",
+            "a b",
+            "o'brien",
+            "erdoğan",
+            "北京",
+            "x/y#z",
+            "tab\there",
+        ] {
+            let mut out = String::from("keep:");
+            push_nmtoken(&mut out, id);
+            assert_eq!(out, format!("keep:{}", nmtoken_by_chars(id)), "{id:?}");
+        }
+    }
 }
