@@ -225,16 +225,25 @@ fn opening(s: &[u8]) -> u64 {
     u64::from_be_bytes(b)
 }
 
+/// The first 24 bytes of a string as three [`opening`]s: strings that
+/// differ there are ordered by the numbers alone, whatever they share
+/// before their eighth byte (as the doc ids of one source do).
+fn openings(s: &[u8]) -> [u64; 3] {
+    let word = |k: usize| opening(s.get(8 * k..).unwrap_or_default());
+    [word(0), word(1), word(2)]
+}
+
 /// `items` in `order`, given no two are equal. `opening` gives each a
-/// number that orders them as `order` does wherever the numbers differ:
-/// most comparisons are of numbers, and items are sorted as (number,
-/// position) pairs, so each item moves once rather than at every swap.
-fn sort_by_opening<T>(
+/// number (or numbers) that orders them as `order` does wherever the
+/// numbers differ: most comparisons are of numbers, and items are sorted
+/// as (number, position) pairs, so each item moves once rather than at
+/// every swap.
+fn sort_by_opening<T, K: Ord>(
     items: Vec<T>,
-    opening: impl Fn(&T) -> u64,
+    opening: impl Fn(&T) -> K,
     order: impl Fn(&T, &T) -> Ordering,
 ) -> Vec<T> {
-    let mut keyed: Vec<(u64, usize)> = items.iter().map(opening).zip(0..).collect();
+    let mut keyed: Vec<(K, usize)> = items.iter().map(opening).zip(0..).collect();
     keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| order(&items[a.1], &items[b.1])));
     permuted(items, keyed.iter().map(|&(_, i)| i))
 }
@@ -355,6 +364,14 @@ fn places_agree(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
 /// Split reports of one exact key by the country of their place; reports
 /// without a place join the largest part (the first by name on a tie).
 fn split_by_place(reports: Vec<Provenance>) -> Vec<Vec<Provenance>> {
+    // most keys' reports name one country or none: one part, without a
+    // map of owned country names
+    let mut countries = reports.iter().filter_map(place_country);
+    match countries.next() {
+        None => return vec![reports],
+        Some(first) if countries.all(|c| c == first) => return vec![placed_first(reports)],
+        Some(_) => {}
+    }
     let mut parts: BTreeMap<String, Vec<Provenance>> = BTreeMap::new();
     let mut unplaced = Vec::new();
     for p in reports {
@@ -376,6 +393,17 @@ fn split_by_place(reports: Vec<Provenance>) -> Vec<Vec<Provenance>> {
         }
         None => vec![unplaced],
     }
+}
+
+/// The reports with a country first, then those without, each in the
+/// order given: the one part [`split_by_place`] makes of reports that
+/// name a single country.
+fn placed_first(reports: Vec<Provenance>) -> Vec<Provenance> {
+    let (mut placed, unplaced): (Vec<_>, Vec<_>) = reports
+        .into_iter()
+        .partition(|p| place_country(p).is_some());
+    placed.extend(unplaced);
+    placed
 }
 
 /// Merge the groups of one bucket (same kind, actors, polarity).
@@ -630,13 +658,13 @@ fn sorted_by_id(actors: Vec<ActorNode>) -> Vec<ActorNode> {
 }
 
 /// Items with distinct strings, sorted by them. Ids mostly share an
-/// opening (a source, a year): the eight bytes after what all share decide
-/// most comparisons as one number.
+/// opening (a source, a year): the 24 bytes after what all share decide
+/// most comparisons as three numbers.
 fn sorted_by_str<T>(items: Vec<T>, key: impl Fn(&T) -> &str) -> Vec<T> {
     let common = common_prefix_len(items.iter().map(&key));
     sort_by_opening(
         items,
-        |x| opening(&key(x).as_bytes()[common..]),
+        |x| openings(&key(x).as_bytes()[common..]),
         |a, b| key(a).cmp(key(b)),
     )
 }
@@ -772,9 +800,25 @@ fn settle_day(day: &mut [usize], events: &mut [EventNode]) {
     }
 }
 
-/// By id, equal ids in the order the events were made.
+/// By id, equal ids in the order the events were made. A day's ids
+/// share their kind's name and the day: compared as the numbers of
+/// [`openings`] past what they all share, falling back to the strings
+/// only where those agree.
 fn sort_by_id(day: &mut [usize], events: &[EventNode]) {
-    day.sort_unstable_by(|&a, &b| events[a].id.cmp(&events[b].id).then(a.cmp(&b)));
+    let id = |i: usize| events[i].id.as_str();
+    let common = common_prefix_len(day.iter().map(|&i| id(i)));
+    let mut keyed: Vec<([u64; 3], usize)> = day
+        .iter()
+        .map(|&i| (openings(&id(i).as_bytes()[common..]), i))
+        .collect();
+    keyed.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| id(a.1).cmp(id(b.1)))
+            .then(a.1.cmp(&b.1))
+    });
+    for (slot, (_, i)) in day.iter_mut().zip(keyed) {
+        *slot = i;
+    }
 }
 
 /// The runs of events sharing an id in a day sorted by id, each in the
@@ -926,6 +970,69 @@ mod tests {
         assert_eq!(all.finish().data, tree.finish().data);
     }
 
+    /// `split_by_place` as first written, for every case: one part per
+    /// country in a sorted map, the unplaced joining the largest.
+    fn split_by_place_map(reports: Vec<Provenance>) -> Vec<Vec<Provenance>> {
+        let mut parts: BTreeMap<String, Vec<Provenance>> = BTreeMap::new();
+        let mut unplaced = Vec::new();
+        for p in reports {
+            match place_country(&p).map(String::from) {
+                Some(c) => parts.entry(c).or_default().push(p),
+                None => unplaced.push(p),
+            }
+        }
+        let largest = parts
+            .iter()
+            .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
+            .map(|(c, _)| c.clone());
+        match largest {
+            Some(c) => {
+                parts.get_mut(&c).unwrap().extend(unplaced);
+                parts.into_values().collect()
+            }
+            None => vec![unplaced],
+        }
+    }
+
+    #[test]
+    fn reports_split_by_place_as_a_map_of_countries_splits_them() {
+        let report = |n: usize, country: Option<&str>| {
+            let mut b = GraphBuilder::new();
+            let mut x = ext(&format!("d{n}"), 7, Factuality::Asserted, Precision::Day);
+            if let Some(c) = country {
+                x = with_place(x, c);
+            }
+            b.add(&x);
+            b.events.into_values().next().unwrap().remove(0)
+        };
+        let cases: &[&[Option<&str>]] = &[
+            &[],
+            &[None, None],
+            &[None, Some("CHE"), None, Some("CHE")],
+            &[Some("CHE"), None, Some("FIN"), Some("CHE"), None],
+            &[Some("FIN"), Some("CHE")],
+            &[None, Some("FIN")],
+        ];
+        for countries in cases {
+            let reports: Vec<Provenance> = countries
+                .iter()
+                .enumerate()
+                .map(|(n, c)| report(n, *c))
+                .collect();
+            let docs = |parts: Vec<Vec<Provenance>>| -> Vec<Vec<String>> {
+                parts
+                    .iter()
+                    .map(|p| p.iter().map(|r| r.doc_id.to_string()).collect())
+                    .collect()
+            };
+            assert_eq!(
+                docs(split_by_place(reports.clone())),
+                docs(split_by_place_map(reports)),
+                "{countries:?}"
+            );
+        }
+    }
+
     fn with_place(mut x: Extraction, country: &str) -> Extraction {
         x.events[0].place = Some(Place {
             name: format!("somewhere in {country}"),
@@ -945,10 +1052,59 @@ mod tests {
             "reuters21578-",
             "reuters21578-1\0",
             "reuters21578-1000000000",
+            "reuters21578-10000000000000",
+            "reuters21578-10000000000000\0",
+            "reuters21578-100000000000001",
+            "reuters21578-10000000000000\u{ff}",
+            "wikinews-2020-12-28-0295",
+            "wikinews-2020-12-28-029",
         ];
         let mut want = words.to_vec();
         want.sort_unstable();
         assert_eq!(sorted_by_str(words.to_vec(), |w| w), want);
+        let mut reversed = words.to_vec();
+        reversed.reverse();
+        assert_eq!(sorted_by_str(reversed, |w| w), want);
+    }
+
+    #[test]
+    fn events_sorted_by_id_are_in_string_order_then_made_order() {
+        let node = |id: &str| EventNode {
+            id: id.into(),
+            kind: EventKind::Meeting,
+            date: None,
+            factuality: Factuality::Asserted,
+            source: None,
+            target: None,
+            participants: vec![],
+            place: None,
+            trigger: String::new(),
+            cameo: None,
+            mentions: 0,
+            documents: 0,
+            sources: 0,
+            provenance: vec![],
+        };
+        let ids = [
+            "meeting:2017-04-12:rex-tillerson.sergey-lavrov",
+            "meeting:2017-04-12:rex-tillerson.sergey-lavrov",
+            "meeting:2017-04-12:rex-tillerson.sergey-lavrov@rus",
+            "meeting:2017-04-12:rex-tillerson.sergey-lavrov~2",
+            "meeting:2017-04-12:rex-tillerson",
+            "meeting:2017-04-12:a",
+            "statement:2017-04-12:rex-tillerson:not",
+            "meeting:2017-04-12:rex-tillerson.sergey-lavrov",
+            "meeting:2017-04-12:rex",
+        ];
+        let events: Vec<EventNode> = ids.iter().map(|id| node(id)).collect();
+        let mut want: Vec<usize> = (0..ids.len()).collect();
+        want.sort_by(|&a, &b| ids[a].cmp(ids[b]).then(a.cmp(&b)));
+        for start in [0, 4] {
+            let mut day: Vec<usize> = (start..ids.len()).rev().collect();
+            sort_by_id(&mut day, &events);
+            let expected: Vec<usize> = want.iter().copied().filter(|&i| i >= start).collect();
+            assert_eq!(day, expected);
+        }
     }
 
     #[test]
