@@ -243,8 +243,7 @@ fn write_event_node(w: &mut Xml, d: &Derived, i: usize) -> io::Result<()> {
     w.open("node");
     w.attr_prefixed("id", "event:", &e.id);
     w.attr("label", d.event_label(i));
-    let sp: Vec<_> = span_of(&e.date).into_iter().collect();
-    close_with_presence(w, &sp)?;
+    close_with_presence(w, span_of(&e.date).as_slice())?;
     let mut v = AttValues::new(w);
     v.name(attvalue!("node_type"), "event")?;
     v.name(attvalue!("kind"), e.kind.as_str())?;
@@ -362,8 +361,7 @@ pub fn write_full(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
         w.attr_static("label", role);
         w.attr_static("kind", role);
         w.attr_static("weight", "1.0");
-        let sp: Vec<_> = span_of(&e.date).into_iter().collect();
-        close_with_presence(&mut w, &sp)?;
+        close_with_presence(&mut w, span_of(&e.date).as_slice())?;
         let mut v = AttValues::new(&mut w);
         v.name(attvalue!("role"), role)?;
         v.finish()?;

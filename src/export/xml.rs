@@ -108,10 +108,11 @@ impl<'a> Xml<'a> {
         self.buf.push(b'"');
     }
 
-    /// The attribute `key` with `prefix` followed by `value` (`actor:x`).
-    pub fn attr_prefixed(&mut self, key: &str, prefix: &str, value: &str) {
+    /// The attribute `key` with `prefix`, the program's own, followed by
+    /// `value` (`actor:x`).
+    pub fn attr_prefixed(&mut self, key: &str, prefix: &'static str, value: &str) {
         self.attr_key(key);
-        push_escaped(&mut self.buf, prefix);
+        push_static(&mut self.buf, prefix);
         push_escaped(&mut self.buf, value);
         self.buf.push(b'"');
     }
@@ -129,9 +130,9 @@ impl<'a> Xml<'a> {
     }
 
     /// The attribute `key` with `prefix` followed by a count (`e12`).
-    pub fn attr_prefixed_count(&mut self, key: &str, prefix: &str, n: usize) {
+    pub fn attr_prefixed_count(&mut self, key: &str, prefix: &'static str, n: usize) {
         self.attr_key(key);
-        push_escaped(&mut self.buf, prefix);
+        push_static(&mut self.buf, prefix);
         push_count(&mut self.buf, n);
         self.buf.push(b'"');
     }
