@@ -607,32 +607,91 @@ fn folded(s: &str) -> Cow<'_, str> {
 
 /// The merged graph; consumes the builder so that every report moves into
 /// its event instead of being copied.
-pub fn to_data(mut b: GraphBuilder) -> GraphData {
+///
+/// Buckets become events independently of each other: the first and
+/// second half (by reports) are made side by side, while a third thread
+/// sorts the documents, and joined in bucket order, so the graph is the
+/// same as made in one pass.
+pub fn to_data(b: GraphBuilder) -> GraphData {
+    to_data_split(b, half_by_reports)
+}
+
+/// Where to split a list of buckets.
+type Split = fn(&[Vec<Group>]) -> usize;
+
+/// [`to_data`], the buckets split where `split` says.
+fn to_data_split(mut b: GraphBuilder, split: Split) -> GraphData {
     resolve_countryless_people(&mut b);
-    let mut events = Vec::with_capacity(b.events.len());
-    let mut places: BTreeMap<String, PlaceNode> = BTreeMap::new();
+    let options = b.options;
+    let mut first: Vec<Vec<Group>> = buckets(std::mem::take(&mut b.events)).collect();
+    let second = first.split_off(split(&first).min(first.len()));
+    let documents: Vec<Text> = std::mem::take(&mut b.documents).into_iter().collect();
+    let (documents, made, made_later) = std::thread::scope(|s| {
+        let documents = s.spawn(move || sorted(documents));
+        let later = s.spawn(move || events_of(second, options));
+        let made = events_of(first, options);
+        (joined(documents), made, joined(later))
+    });
+    let (mut events, mut places) = made;
+    events.extend(made_later.0);
+    // of two events with one place id, the first in bucket order made it
+    for (id, place) in made_later.1 {
+        places.entry(id).or_insert(place);
+    }
     // the actors some event links, each moved out of the builder by the
     // first event linking it
     let mut actors: Vec<ActorNode> = Vec::new();
+    for e in &events {
+        actors.extend(e.actor_ids().into_iter().filter_map(|x| b.actors.remove(x)));
+    }
+    GraphData {
+        format: FORMAT.to_string(),
+        documents,
+        actors: sorted_by_id(actors),
+        places: places.into_values().collect(),
+        events: in_final_order(events),
+    }
+}
+
+/// What a scoped thread returned; its panic goes on in the caller.
+fn joined<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    h.join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// Where to split `buckets` so that each side holds about half the
+/// reports.
+fn half_by_reports(buckets: &[Vec<Group>]) -> usize {
+    let reports = |bucket: &Vec<Group>| bucket.iter().map(|g| g.1.len()).sum::<usize>();
+    let total: usize = buckets.iter().map(reports).sum();
+    let mut seen = 0;
+    buckets
+        .iter()
+        .position(|bucket| {
+            seen += reports(bucket);
+            2 * seen >= total
+        })
+        .map_or(buckets.len(), |i| i + 1)
+}
+
+/// The events of some buckets, in bucket order, and the places they
+/// registered (each made by the first event naming it).
+fn events_of(
+    buckets: Vec<Vec<Group>>,
+    options: MergeOptions,
+) -> (Vec<EventNode>, BTreeMap<String, PlaceNode>) {
+    let mut events = Vec::new();
+    let mut places: BTreeMap<String, PlaceNode> = BTreeMap::new();
     let mut slugs = Slugs::default();
-    for bucket in buckets(std::mem::take(&mut b.events)) {
-        for (key, reports) in grouped(bucket, b.options) {
+    for bucket in buckets {
+        for (key, reports) in grouped(bucket, options) {
             if reports.is_empty() {
                 continue;
             }
-            let e = event_node(key, reports, &mut places, &mut slugs);
-            actors.extend(e.actor_ids().into_iter().filter_map(|x| b.actors.remove(x)));
-            events.push(e);
+            events.push(event_node(key, reports, &mut places, &mut slugs));
         }
     }
-    let events = in_final_order(events);
-    GraphData {
-        format: FORMAT.to_string(),
-        documents: sorted(std::mem::take(&mut b.documents).into_iter().collect()),
-        actors: sorted_by_id(actors),
-        places: places.into_values().collect(),
-        events,
-    }
+    (events, places)
 }
 
 /// Slugs of actor ids for event ids: made once per actor, not once per
@@ -1041,6 +1100,55 @@ mod tests {
             lon: None,
         });
         x
+    }
+
+    #[test]
+    fn the_graph_is_the_same_wherever_the_buckets_are_split() {
+        let mut xs = vec![
+            ext("d1", 7, Factuality::Possible, Precision::Day),
+            ext("d2", 7, Factuality::Asserted, Precision::Day),
+            ext("d3", 12, Factuality::Asserted, Precision::Week),
+            ext("d4", 10, Factuality::Negated, Precision::Day),
+            with_place(ext("d5", 7, Factuality::Asserted, Precision::Day), "CHE"),
+            with_place(ext("d6", 7, Factuality::Asserted, Precision::Day), "FIN"),
+        ];
+        for (n, kind) in [(7, EventKind::Strike), (8, EventKind::Proposal)] {
+            let mut x = with_place(
+                ext(&format!("d{n}"), 9, Factuality::Asserted, Precision::Day),
+                "CHE",
+            );
+            x.events[0].kind = kind;
+            xs.push(x);
+        }
+        let builder = || {
+            let mut b = GraphBuilder::new();
+            for x in &xs {
+                b.add(x);
+            }
+            b
+        };
+        let whole = to_data_split(builder(), |_| 0);
+        assert!(whole.events.len() >= 4, "{:#?}", whole.events);
+        assert!(!whole.places.is_empty());
+        let splits: [Split; 4] = [|_| 1, |b| b.len() - 1, |b| b.len(), half_by_reports];
+        for split in splits {
+            assert_eq!(to_data_split(builder(), split), whole);
+        }
+    }
+
+    #[test]
+    fn buckets_split_where_half_the_reports_are_on_each_side() {
+        let bucket = |n: usize| {
+            let mut b = GraphBuilder::new();
+            let x = ext("d", 7, Factuality::Asserted, Precision::Day);
+            b.add(&x);
+            let (k, r) = b.events.into_iter().next().unwrap();
+            vec![(k, vec![r[0].clone(); n])]
+        };
+        assert_eq!(half_by_reports(&[]), 0);
+        assert_eq!(half_by_reports(&[bucket(1)]), 1);
+        assert_eq!(half_by_reports(&[bucket(1), bucket(1), bucket(2)]), 2);
+        assert_eq!(half_by_reports(&[bucket(5), bucket(1), bucket(2)]), 1);
     }
 
     #[test]
