@@ -232,9 +232,11 @@ fn actor_spells(
             }
         }
     }
-    out.into_iter()
-        .map(|(k, v)| (k, disjoint_spells(v)))
-        .collect()
+    // merged in place: a second map would hash every id again
+    for spells in out.values_mut() {
+        *spells = disjoint_spells(std::mem::take(spells));
+    }
+    out
 }
 
 /// The node of event `i` with its attributes (the element is left open).
