@@ -17,15 +17,39 @@ use chrono::NaiveDate;
 use serde_json::ser::{CompactFormatter, Formatter};
 use std::io::{self, Write};
 
-/// Buffered bytes are handed to the output once they pass this size,
-/// after a whole actor, place or event.
-const FLUSH_AT: usize = 1 << 16;
+/// Bytes rendered are handed to the writer in pieces of about this size,
+/// each ending after a whole actor, place or event.
+const PIECE: usize = 1 << 16;
+
+/// Pieces rendered ahead of the writer: what the overlap below may hold
+/// in memory at most.
+const PIECES_AHEAD: usize = 4;
 
 /// `data` as JSON onto `out`, as `serde_json::to_writer` writes it.
+///
+/// `graph.json`, with every report, is the largest export and the last to
+/// finish on large inputs: a thread renders it while this one writes the
+/// rendered pieces, so copying them into the file overlaps rendering.
 pub fn write_graph_data(data: &GraphData, out: &mut dyn Write) -> io::Result<()> {
+    let (pieces, rendered) = std::sync::mpsc::sync_channel::<Vec<u8>>(PIECES_AHEAD);
+    std::thread::scope(|s| {
+        // stops early (the channel closed) when writing fails
+        s.spawn(move || render(data, &mut |piece| pieces.send(piece).is_ok()));
+        for piece in rendered {
+            out.write_all(&piece)?;
+        }
+        Ok(())
+    })
+}
+
+/// The writer stopped taking pieces; rendering the rest is pointless.
+struct Stopped;
+
+/// `data` as JSON, handed to `take` piece by piece, in order.
+fn render(data: &GraphData, take: &mut dyn FnMut(Vec<u8>) -> bool) -> Result<(), Stopped> {
     let mut w = Json {
-        out,
-        buf: Vec::with_capacity(FLUSH_AT + (FLUSH_AT >> 2)),
+        take,
+        buf: new_piece(),
     };
     w.buf.extend_from_slice(br#"{"format":"#);
     push_str(&mut w.buf, &data.format);
@@ -35,25 +59,29 @@ pub fn write_graph_data(data: &GraphData, out: &mut dyn Write) -> io::Result<()>
     w.list(br#","places":"#, &data.places, push_place_node)?;
     w.list(br#","events":"#, &data.events, push_event)?;
     w.buf.push(b'}');
-    w.out.write_all(&w.buf)
+    w.hand_on()
 }
 
-/// A JSON document being written into `out` through one buffer.
+fn new_piece() -> Vec<u8> {
+    Vec::with_capacity(PIECE + (PIECE >> 2))
+}
+
+/// A JSON document being rendered into pieces for `take`.
 struct Json<'a> {
-    out: &'a mut dyn Write,
+    take: &'a mut dyn FnMut(Vec<u8>) -> bool,
     buf: Vec<u8>,
 }
 
 impl Json<'_> {
     /// The field `key` (with its leading comma) holding `items` as an
-    /// array, each written by `push`; the buffer is handed on between
+    /// array, each written by `push`; the piece is handed on between
     /// items once full.
     fn list<T>(
         &mut self,
         key: &'static [u8],
         items: &[T],
         push: fn(&mut Vec<u8>, &T),
-    ) -> io::Result<()> {
+    ) -> Result<(), Stopped> {
         self.buf.extend_from_slice(key);
         self.buf.push(b'[');
         for (i, item) in items.iter().enumerate() {
@@ -61,13 +89,22 @@ impl Json<'_> {
                 self.buf.push(b',');
             }
             push(&mut self.buf, item);
-            if self.buf.len() >= FLUSH_AT {
-                self.out.write_all(&self.buf)?;
-                self.buf.clear();
+            if self.buf.len() >= PIECE {
+                self.hand_on()?;
             }
         }
         self.buf.push(b']');
         Ok(())
+    }
+
+    /// The piece rendered so far to `take`; rendering goes on in a new one.
+    fn hand_on(&mut self) -> Result<(), Stopped> {
+        let piece = std::mem::replace(&mut self.buf, new_piece());
+        if (self.take)(piece) {
+            Ok(())
+        } else {
+            Err(Stopped)
+        }
     }
 }
 
@@ -521,12 +558,42 @@ mod tests {
         }
     }
 
+    /// A file that fails once `room` bytes are written.
+    struct FullDisk {
+        room: usize,
+    }
+
+    impl Write for FullDisk {
+        fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+            if b.len() > self.room {
+                return Err(io::Error::other("disk full"));
+            }
+            self.room -= b.len();
+            Ok(b.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failed_write_ends_rendering_with_the_error() {
+        let mut data = awkward_graph("x");
+        let event = data.events[0].clone();
+        data.events = vec![event; 5000];
+        for room in [0, PIECE, 3 * PIECE] {
+            let err = write_graph_data(&data, &mut FullDisk { room }).unwrap_err();
+            assert_eq!(err.to_string(), "disk full");
+        }
+    }
+
     #[test]
     fn a_large_graph_is_written_whole_across_flushes() {
         let mut data = awkward_graph("say \"hi\"\n");
         let event = data.events[0].clone();
-        data.events = vec![event; 2000];
-        assert!(theirs(&data).len() > 4 * FLUSH_AT);
+        data.events = vec![event; 8000];
+        assert!(theirs(&data).len() > 4 * PIECES_AHEAD * PIECE);
         assert_same(&data);
     }
 }
