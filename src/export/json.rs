@@ -177,16 +177,19 @@ fn push_event(buf: &mut Vec<u8>, e: &EventNode) {
     buf.extend_from_slice(br#","sources":"#);
     push_count(buf, e.sources);
     buf.extend_from_slice(br#","provenance":["#);
+    let mut last_date = None;
     for (i, p) in e.provenance.iter().enumerate() {
         if i > 0 {
             buf.push(b',');
         }
-        push_provenance(buf, p);
+        push_provenance(buf, p, &mut last_date);
     }
     buf.extend_from_slice(b"]}");
 }
 
-fn push_provenance(buf: &mut Vec<u8>, p: &Provenance) {
+/// One report; `last_date` is the last report date written into `buf`
+/// (see [`push_opt_date_again`]).
+fn push_provenance(buf: &mut Vec<u8>, p: &Provenance, last_date: &mut Option<WrittenDate>) {
     buf.extend_from_slice(br#"{"doc_id":"#);
     push_str(buf, &p.doc_id);
     buf.extend_from_slice(br#","outlet":"#);
@@ -204,7 +207,7 @@ fn push_provenance(buf: &mut Vec<u8>, p: &Provenance) {
     buf.extend_from_slice(br#","factuality":""#);
     buf.extend_from_slice(p.factuality.as_str().as_bytes());
     buf.extend_from_slice(br#"","date":"#);
-    push_opt_date(buf, p.date.as_ref());
+    push_opt_date_again(buf, p.date, last_date);
     buf.extend_from_slice(br#","source":"#);
     push_opt_str(buf, p.source.as_deref());
     buf.extend_from_slice(br#","target":"#);
@@ -221,6 +224,23 @@ fn push_provenance(buf: &mut Vec<u8>, p: &Provenance) {
     buf.extend_from_slice(br#","participants":"#);
     push_str_list(buf, &p.participants);
     buf.push(b'}');
+}
+
+/// A date written into a buffer, and where: the reports of one event
+/// mostly share their date, written once and copied for the others.
+type WrittenDate = (Option<DateSpan>, std::ops::Range<usize>);
+
+/// [`push_opt_date`], copying what `last` wrote when it was the same date.
+/// `last` must describe bytes still in `buf`: the reports of one event
+/// are written into one piece.
+fn push_opt_date_again(buf: &mut Vec<u8>, d: Option<DateSpan>, last: &mut Option<WrittenDate>) {
+    if let Some((_, at)) = last.as_ref().filter(|(date, _)| *date == d) {
+        buf.extend_from_within(at.clone());
+        return;
+    }
+    let start = buf.len();
+    push_opt_date(buf, d.as_ref());
+    *last = Some((d, start..buf.len()));
 }
 
 fn push_opt_date(buf: &mut Vec<u8>, d: Option<&DateSpan>) {
@@ -506,9 +526,14 @@ mod tests {
                     mentions: 0,
                     documents: usize::MAX,
                     sources: 7,
+                    // dates repeated, as most events' reports repeat them
                     provenance: vec![
                         report(Some(odd_span), Some(Arc::new(place.clone()))),
+                        report(Some(odd_span), None),
                         report(None, None),
+                        report(None, None),
+                        report(Some(DateSpan::day(day(2017, 4, 7))), None),
+                        report(Some(odd_span), None),
                     ],
                 },
                 EventNode {
