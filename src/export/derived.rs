@@ -6,18 +6,15 @@
 //! [`OnceLock`]: the first writer that needs it computes it, the others
 //! wait for that result instead of repeating the work.
 
-use super::network::{actor_event_counts, actor_spans, actor_ties, Tie};
+use super::network::{actor_stats, actor_ties, ActorStats, Tie};
 use crate::graph::EventGraph;
-use chrono::NaiveDate;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// A finished graph and what its views share, each computed on first use.
 pub struct Derived<'g> {
     pub g: &'g EventGraph,
     ties: OnceLock<Vec<Tie>>,
-    counts: OnceLock<BTreeMap<String, [usize; 4]>>,
-    spans: OnceLock<BTreeMap<String, (NaiveDate, NaiveDate)>>,
+    stats: OnceLock<Vec<ActorStats>>,
     labels: OnceLock<Vec<String>>,
 }
 
@@ -26,8 +23,7 @@ impl<'g> Derived<'g> {
         Derived {
             g,
             ties: OnceLock::new(),
-            counts: OnceLock::new(),
-            spans: OnceLock::new(),
+            stats: OnceLock::new(),
             labels: OnceLock::new(),
         }
     }
@@ -37,14 +33,10 @@ impl<'g> Derived<'g> {
         self.ties.get_or_init(|| actor_ties(self.g))
     }
 
-    /// [`actor_event_counts`] of the graph.
-    pub fn counts(&self) -> &BTreeMap<String, [usize; 4]> {
-        self.counts.get_or_init(|| actor_event_counts(self.g))
-    }
-
-    /// [`actor_spans`] of the graph.
-    pub fn spans(&self) -> &BTreeMap<String, (NaiveDate, NaiveDate)> {
-        self.spans.get_or_init(|| actor_spans(self.g))
+    /// [`actor_stats`] of the graph: one per actor of `data.actors`, in
+    /// its order.
+    pub fn actor_stats(&self) -> &[ActorStats] {
+        self.stats.get_or_init(|| actor_stats(self.g))
     }
 
     /// The label of event `i` (index into `data.events`), see

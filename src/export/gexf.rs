@@ -77,6 +77,15 @@ fn attributes(w: &mut Xml, class: &str, attrs: &[(&str, &str)]) -> io::Result<()
     w.end("attributes")
 }
 
+/// `<attvalue for="KEY"` begun, for a key known when compiling, as one
+/// string: the exports write one per value, copied whole rather than in
+/// pieces.
+macro_rules! attvalue {
+    ($key:literal) => {
+        concat!("<attvalue for=\"", $key, "\"")
+    };
+}
+
 /// The `<attvalues>` of one element, opened on its first non-empty value:
 /// an element whose values are all empty has none.
 struct AttValues<'x, 'a> {
@@ -89,59 +98,59 @@ impl<'x, 'a> AttValues<'x, 'a> {
         AttValues { w, open: false }
     }
 
-    /// `<attvalue for=..` begun, `<attvalues>` first if not yet open.
-    fn begin(&mut self, key: &'static str) {
+    /// `<attvalue for=..` begun (`tag` from [`attvalue!`]), `<attvalues>`
+    /// first if not yet open.
+    fn begin(&mut self, tag: &'static str) {
         if !std::mem::replace(&mut self.open, true) {
-            self.w.start("attvalues", &[]);
+            self.w.start_static("<attvalues>");
         }
-        self.w.open("attvalue");
-        self.w.attr_static("for", key);
+        self.w.open_static(tag);
     }
 
     /// A value of the program's own (a kind's name): nothing to escape.
-    fn name(&mut self, key: &'static str, value: &'static str) -> io::Result<()> {
-        self.begin(key);
+    fn name(&mut self, tag: &'static str, value: &'static str) -> io::Result<()> {
+        self.begin(tag);
         self.w.attr_static("value", value);
         self.w.close_empty()
     }
 
-    fn text(&mut self, key: &'static str, value: &str) -> io::Result<()> {
+    fn text(&mut self, tag: &'static str, value: &str) -> io::Result<()> {
         if value.is_empty() {
             return Ok(());
         }
-        self.begin(key);
+        self.begin(tag);
         self.w.attr("value", value);
         self.w.close_empty()
     }
 
     /// The value `items` joined by `;`.
-    fn joined<S: AsRef<str>>(&mut self, key: &'static str, items: &[S]) -> io::Result<()> {
+    fn joined<S: AsRef<str>>(&mut self, tag: &'static str, items: &[S]) -> io::Result<()> {
         match items {
             [] => return Ok(()),
             [one] if one.as_ref().is_empty() => return Ok(()),
             _ => {}
         }
-        self.begin(key);
+        self.begin(tag);
         self.w.attr_joined("value", items, ";");
         self.w.close_empty()
     }
 
-    fn count(&mut self, key: &'static str, n: usize) -> io::Result<()> {
-        self.begin(key);
+    fn count(&mut self, tag: &'static str, n: usize) -> io::Result<()> {
+        self.begin(tag);
         self.w.attr_count("value", n);
         self.w.close_empty()
     }
 
-    fn day(&mut self, key: &'static str, day: Option<NaiveDate>) -> io::Result<()> {
+    fn day(&mut self, tag: &'static str, day: Option<NaiveDate>) -> io::Result<()> {
         let Some(day) = day else { return Ok(()) };
-        self.begin(key);
+        self.begin(tag);
         self.w.attr_day("value", day);
         self.w.close_empty()
     }
 
-    fn number(&mut self, key: &'static str, v: Option<f64>) -> io::Result<()> {
+    fn number(&mut self, tag: &'static str, v: Option<f64>) -> io::Result<()> {
         let Some(v) = v else { return Ok(()) };
-        self.begin(key);
+        self.begin(tag);
         self.w.attr_f64("value", v);
         self.w.close_empty()
     }
@@ -223,9 +232,11 @@ fn actor_spells(
             }
         }
     }
-    out.into_iter()
-        .map(|(k, v)| (k, disjoint_spells(v)))
-        .collect()
+    // merged in place: a second map would hash every id again
+    for spells in out.values_mut() {
+        *spells = disjoint_spells(std::mem::take(spells));
+    }
+    out
 }
 
 /// The node of event `i` with its attributes (the element is left open).
@@ -234,22 +245,21 @@ fn write_event_node(w: &mut Xml, d: &Derived, i: usize) -> io::Result<()> {
     w.open("node");
     w.attr_prefixed("id", "event:", &e.id);
     w.attr("label", d.event_label(i));
-    let sp: Vec<_> = span_of(&e.date).into_iter().collect();
-    close_with_presence(w, &sp)?;
+    close_with_presence(w, span_of(&e.date).as_slice())?;
     let mut v = AttValues::new(w);
-    v.name("node_type", "event")?;
-    v.name("kind", e.kind.as_str())?;
-    v.day("date", e.date.map(|x| x.start))?;
+    v.name(attvalue!("node_type"), "event")?;
+    v.name(attvalue!("kind"), e.kind.as_str())?;
+    v.day(attvalue!("date"), e.date.map(|x| x.start))?;
     if let Some(x) = e.date {
-        v.name("precision", x.precision.as_str())?;
+        v.name(attvalue!("precision"), x.precision.as_str())?;
     }
-    v.name("factuality", e.factuality.as_str())?;
-    v.text("trigger", &e.trigger)?;
-    v.text("cameo", e.cameo.as_deref().unwrap_or_default())?;
-    v.text("sentence", e.evidence())?;
-    v.count("mentions", e.mentions)?;
-    v.count("documents", e.documents)?;
-    v.count("sources", e.sources)?;
+    v.name(attvalue!("factuality"), e.factuality.as_str())?;
+    v.text(attvalue!("trigger"), &e.trigger)?;
+    v.text(attvalue!("cameo"), e.cameo.as_deref().unwrap_or_default())?;
+    v.text(attvalue!("sentence"), e.evidence())?;
+    v.count(attvalue!("mentions"), e.mentions)?;
+    v.count(attvalue!("documents"), e.documents)?;
+    v.count(attvalue!("sources"), e.sources)?;
     v.finish()
 }
 
@@ -302,10 +312,13 @@ pub fn write_full(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
                 w.attr("label", &a.name);
                 close_with_presence(&mut w, sp.unwrap_or_default())?;
                 let mut v = AttValues::new(&mut w);
-                v.name("node_type", "actor")?;
-                v.name("actor_type", a.actor_type.as_str())?;
-                v.text("country", a.country.as_deref().unwrap_or_default())?;
-                v.text("role", a.role.as_deref().unwrap_or_default())?;
+                v.name(attvalue!("node_type"), "actor")?;
+                v.name(attvalue!("actor_type"), a.actor_type.as_str())?;
+                v.text(
+                    attvalue!("country"),
+                    a.country.as_deref().unwrap_or_default(),
+                )?;
+                v.text(attvalue!("role"), a.role.as_deref().unwrap_or_default())?;
                 v.finish()?;
             }
             Node::Event(i) => write_event_node(&mut w, d, *i)?,
@@ -316,10 +329,13 @@ pub fn write_full(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
                 w.attr("label", &p.name);
                 close_with_presence(&mut w, sp.unwrap_or_default())?;
                 let mut v = AttValues::new(&mut w);
-                v.name("node_type", "place")?;
-                v.text("country", p.country.as_deref().unwrap_or_default())?;
-                v.number("lat", p.lat)?;
-                v.number("lon", p.lon)?;
+                v.name(attvalue!("node_type"), "place")?;
+                v.text(
+                    attvalue!("country"),
+                    p.country.as_deref().unwrap_or_default(),
+                )?;
+                v.number(attvalue!("lat"), p.lat)?;
+                v.number(attvalue!("lon"), p.lon)?;
                 v.finish()?;
             }
         }
@@ -347,10 +363,9 @@ pub fn write_full(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
         w.attr_static("label", role);
         w.attr_static("kind", role);
         w.attr_static("weight", "1.0");
-        let sp: Vec<_> = span_of(&e.date).into_iter().collect();
-        close_with_presence(&mut w, &sp)?;
+        close_with_presence(&mut w, span_of(&e.date).as_slice())?;
         let mut v = AttValues::new(&mut w);
-        v.name("role", role)?;
+        v.name(attvalue!("role"), role)?;
         v.finish()?;
         w.end("edge")?;
     }
@@ -391,26 +406,32 @@ pub fn write_actors(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
         ],
     )?;
     let spells = actor_spells(g, true);
-    let counts = d.counts();
     let events: FxHashMap<&str, &crate::graph::EventNode> =
         g.data.events.iter().map(|e| (e.id.as_str(), e)).collect();
     w.start("nodes", &[]);
-    for a in &g.data.actors {
+    for (a, stats) in g.data.actors.iter().zip(d.actor_stats()) {
         let sp = spells.get(a.id.as_str()).map(Vec::as_slice);
         w.open("node");
         w.attr("id", &a.id);
         w.attr("label", &a.name);
         close_with_presence(&mut w, sp.unwrap_or_default())?;
-        let c = counts.get(&a.id).copied().unwrap_or_default();
         let mut v = AttValues::new(&mut w);
-        v.name("actor_type", a.actor_type.as_str())?;
-        v.text("country", a.country.as_deref().unwrap_or_default())?;
-        v.text("role", a.role.as_deref().unwrap_or_default())?;
-        for (key, n) in ["meetings", "statements", "strikes", "proposals"]
-            .iter()
-            .zip(c)
+        v.name(attvalue!("actor_type"), a.actor_type.as_str())?;
+        v.text(
+            attvalue!("country"),
+            a.country.as_deref().unwrap_or_default(),
+        )?;
+        v.text(attvalue!("role"), a.role.as_deref().unwrap_or_default())?;
+        for (tag, n) in [
+            attvalue!("meetings"),
+            attvalue!("statements"),
+            attvalue!("strikes"),
+            attvalue!("proposals"),
+        ]
+        .into_iter()
+        .zip(stats.counts)
         {
-            v.count(key, n)?;
+            v.count(tag, n)?;
         }
         v.finish()?;
         w.end("node")?;
@@ -450,11 +471,11 @@ fn write_tie(
     w.attr_count_as_f64("weight", t.weight);
     close_with_presence(w, &sp)?;
     let mut v = AttValues::new(w);
-    v.name("relation", t.relation)?;
-    v.day("first_date", t.first_date)?;
-    v.day("last_date", t.last_date)?;
-    v.joined("event_ids", &t.event_ids)?;
-    v.count("sources", t.sources)?;
+    v.name(attvalue!("relation"), t.relation)?;
+    v.day(attvalue!("first_date"), t.first_date)?;
+    v.day(attvalue!("last_date"), t.last_date)?;
+    v.joined(attvalue!("event_ids"), &t.event_ids)?;
+    v.count(attvalue!("sources"), t.sources)?;
     v.finish()?;
     w.end("edge")
 }

@@ -4,6 +4,7 @@
 //! ISO strings (GraphML has no date type and no timeline).
 
 use super::derived::Derived;
+use super::text::{any_byte, push_day_str};
 use super::xml::Xml;
 use crate::graph::{EventGraph, Node};
 use chrono::NaiveDate;
@@ -11,59 +12,72 @@ use std::io::{self, Write};
 
 const NS: &str = "http://graphml.graphdrawing.org/xmlns";
 
-/// `<data key=..>` opened, its value left to the caller.
-fn open_data(w: &mut Xml, key: &'static str) {
-    w.open("data");
-    w.attr_static("key", key);
-    w.close_start();
+/// The start tag `<data key="KEY">` of a key known when compiling, as one
+/// string: the exports write one per value, copied whole rather than in
+/// pieces.
+macro_rules! tag {
+    ($key:literal) => {
+        concat!("<data key=\"", $key, "\">")
+    };
 }
 
-fn data(w: &mut Xml, key: &'static str, value: &str) -> io::Result<()> {
-    open_data(w, key);
+/// `<data key=..>` opened (`tag` from [`tag!`]), its value left to the
+/// caller.
+fn open_data(w: &mut Xml, tag: &'static str) {
+    w.start_static(tag);
+}
+
+/// The end of a `<data>` element.
+fn end_data(w: &mut Xml) -> io::Result<()> {
+    w.end_text_static("</data>")
+}
+
+fn data(w: &mut Xml, tag: &'static str, value: &str) -> io::Result<()> {
+    open_data(w, tag);
     w.text(value);
-    w.end_text("data")
+    end_data(w)
 }
 
 /// `<data>` of the program's own: a kind's name, a constant.
-fn data_static(w: &mut Xml, key: &'static str, value: &'static str) -> io::Result<()> {
-    open_data(w, key);
+fn data_static(w: &mut Xml, tag: &'static str, value: &'static str) -> io::Result<()> {
+    open_data(w, tag);
     w.text_static(value);
-    w.end_text("data")
+    end_data(w)
 }
 
-fn data_count(w: &mut Xml, key: &'static str, n: usize) -> io::Result<()> {
-    open_data(w, key);
+fn data_count(w: &mut Xml, tag: &'static str, n: usize) -> io::Result<()> {
+    open_data(w, tag);
     w.text_count(n);
-    w.end_text("data")
+    end_data(w)
 }
 
-fn data_day(w: &mut Xml, key: &'static str, day: NaiveDate) -> io::Result<()> {
-    open_data(w, key);
+fn data_day(w: &mut Xml, tag: &'static str, day: NaiveDate) -> io::Result<()> {
+    open_data(w, tag);
     w.text_day(day);
-    w.end_text("data")
+    end_data(w)
 }
 
-fn data_f64(w: &mut Xml, key: &'static str, v: f64) -> io::Result<()> {
-    open_data(w, key);
+fn data_f64(w: &mut Xml, tag: &'static str, v: f64) -> io::Result<()> {
+    open_data(w, tag);
     w.text_f64(v);
-    w.end_text("data")
+    end_data(w)
 }
 
 /// `<data>` whose value is `items` joined by `;`.
-fn data_joined<S: AsRef<str>>(w: &mut Xml, key: &'static str, items: &[S]) -> io::Result<()> {
-    open_data(w, key);
+fn data_joined<S: AsRef<str>>(w: &mut Xml, tag: &'static str, items: &[S]) -> io::Result<()> {
+    open_data(w, tag);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             w.text(";");
         }
         w.text(item.as_ref());
     }
-    w.end_text("data")
+    end_data(w)
 }
 
-fn opt(w: &mut Xml, key: &'static str, value: Option<&str>) -> io::Result<()> {
+fn opt(w: &mut Xml, tag: &'static str, value: Option<&str>) -> io::Result<()> {
     match value {
-        Some(v) if !v.is_empty() => data(w, key, v),
+        Some(v) if !v.is_empty() => data(w, tag, v),
         _ => Ok(()),
     }
 }
@@ -145,20 +159,20 @@ pub fn write_full(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
         w.start("node", &[("id", &id)]);
         match node {
             Node::Actor(a) => {
-                data(&mut w, "label", &a.name)?;
-                data_static(&mut w, "node_type", "actor")?;
-                data_static(&mut w, "actor_type", a.actor_type.as_str())?;
-                opt(&mut w, "country", a.country.as_deref())?;
-                opt(&mut w, "role", a.role.as_deref())?;
+                data(&mut w, tag!("label"), &a.name)?;
+                data_static(&mut w, tag!("node_type"), "actor")?;
+                data_static(&mut w, tag!("actor_type"), a.actor_type.as_str())?;
+                opt(&mut w, tag!("country"), a.country.as_deref())?;
+                opt(&mut w, tag!("role"), a.role.as_deref())?;
             }
             Node::Event(i) => write_event_data(&mut w, d, *i)?,
             Node::Place(p) => {
-                data(&mut w, "label", &p.name)?;
-                data_static(&mut w, "node_type", "place")?;
-                opt(&mut w, "country", p.country.as_deref())?;
+                data(&mut w, tag!("label"), &p.name)?;
+                data_static(&mut w, tag!("node_type"), "place")?;
+                opt(&mut w, tag!("country"), p.country.as_deref())?;
                 if let (Some(lat), Some(lon)) = (p.lat, p.lon) {
-                    data_f64(&mut w, "lat", lat)?;
-                    data_f64(&mut w, "lon", lon)?;
+                    data_f64(&mut w, tag!("lat"), lat)?;
+                    data_f64(&mut w, tag!("lon"), lon)?;
                 }
             }
         }
@@ -178,9 +192,9 @@ pub fn write_full(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
         w.attr("source", source);
         w.attr("target", target);
         w.close_start();
-        data_static(&mut w, "e_label", role)?;
-        data_static(&mut w, "e_role", role)?;
-        data_static(&mut w, "weight", "1.0")?;
+        data_static(&mut w, tag!("e_label"), role)?;
+        data_static(&mut w, tag!("e_role"), role)?;
+        data_static(&mut w, tag!("weight"), "1.0")?;
         w.end("edge")?;
     }
     w.end("graph")?;
@@ -191,22 +205,22 @@ pub fn write_full(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
 /// The `<data>` of event `i`'s node.
 fn write_event_data(w: &mut Xml, d: &Derived, i: usize) -> io::Result<()> {
     let e = d.g.event(i);
-    data(w, "label", d.event_label(i))?;
-    data_static(w, "node_type", "event")?;
-    data_static(w, "kind", e.kind.as_str())?;
+    data(w, tag!("label"), d.event_label(i))?;
+    data_static(w, tag!("node_type"), "event")?;
+    data_static(w, tag!("kind"), e.kind.as_str())?;
     if let Some(d) = e.date {
-        data_day(w, "date_start", d.start)?;
-        data_day(w, "date_end", d.end)?;
-        data_static(w, "precision", d.precision.as_str())?;
+        data_day(w, tag!("date_start"), d.start)?;
+        data_day(w, tag!("date_end"), d.end)?;
+        data_static(w, tag!("precision"), d.precision.as_str())?;
     }
-    data_static(w, "factuality", e.factuality.as_str())?;
-    data(w, "trigger", &e.trigger)?;
-    opt(w, "cameo", e.cameo.as_deref())?;
-    data(w, "sentence", e.evidence())?;
-    data_joined(w, "document_ids", &e.doc_ids())?;
-    data_count(w, "mentions", e.mentions)?;
-    data_count(w, "documents", e.documents)?;
-    data_count(w, "sources", e.sources)
+    data_static(w, tag!("factuality"), e.factuality.as_str())?;
+    data(w, tag!("trigger"), &e.trigger)?;
+    opt(w, tag!("cameo"), e.cameo.as_deref())?;
+    data(w, tag!("sentence"), e.evidence())?;
+    data_joined(w, tag!("document_ids"), &e.doc_ids())?;
+    data_count(w, tag!("mentions"), e.mentions)?;
+    data_count(w, tag!("documents"), e.documents)?;
+    data_count(w, tag!("sources"), e.sources)
 }
 
 /// An id as an XML name token (GraphML ids are NMTOKENs) into `out`,
@@ -226,6 +240,11 @@ fn prefixed_nmtoken(prefix: &str, id: &str) -> String {
 }
 
 fn push_nmtoken(out: &mut String, id: &str) {
+    // ids are mostly ASCII slugs, a name token already
+    if !any_byte(id.as_bytes(), |b| !is_name_byte(b)) {
+        out.push_str(id);
+        return;
+    }
     out.extend(id.chars().map(|c| {
         if c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ':') {
             c
@@ -235,16 +254,26 @@ fn push_nmtoken(out: &mut String, id: &str) {
     }));
 }
 
+/// An ASCII letter or digit, `.`, `-`, `_` or `:`: a byte a name token
+/// keeps as it is. Written with `|` and ranges as subtractions, so that
+/// [`any_byte`] checks many at once.
+const fn is_name_byte(b: u8) -> bool {
+    (b.wrapping_sub(b'0') < 10)
+        | (b.wrapping_sub(b'A') < 26)
+        | (b.wrapping_sub(b'a') < 26)
+        | (b == b'.')
+        | (b == b'-')
+        | (b == b'_')
+        | (b == b':')
+}
+
 /// "meeting 2017-04-12: Rex Tillerson, Sergey Lavrov".
 pub fn event_label(g: &EventGraph, e: &crate::graph::EventNode) -> String {
-    use std::fmt::Write as _;
     let mut label = String::with_capacity(64);
-    // writing into a String cannot fail
-    let _ = write!(label, "{} ", e.kind);
+    label.push_str(e.kind.as_str());
+    label.push(' ');
     match e.date {
-        Some(d) => {
-            let _ = write!(label, "{}", d.start);
-        }
+        Some(d) => push_day_str(&mut label, d.start),
         None => label.push_str("undated"),
     }
     label.push_str(": ");
@@ -285,25 +314,28 @@ pub fn write_actors(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
     let mut w = Xml::new(out);
     header(&mut w, ACTOR_KEYS)?;
     w.start("graph", &[("id", "actors"), ("edgedefault", "directed")]);
-    let (counts, spans) = (d.counts(), d.spans());
     let mut id = String::new();
-    for a in &g.data.actors {
+    for (a, stats) in g.data.actors.iter().zip(d.actor_stats()) {
         nmtoken_into(&mut id, &a.id);
         w.start("node", &[("id", &id)]);
-        data(&mut w, "label", &a.name)?;
-        data_static(&mut w, "actor_type", a.actor_type.as_str())?;
-        opt(&mut w, "country", a.country.as_deref())?;
-        opt(&mut w, "role", a.role.as_deref())?;
-        let c = counts.get(&a.id).copied().unwrap_or_default();
-        for (key, n) in ["meetings", "statements", "strikes", "proposals"]
-            .iter()
-            .zip(c)
+        data(&mut w, tag!("label"), &a.name)?;
+        data_static(&mut w, tag!("actor_type"), a.actor_type.as_str())?;
+        opt(&mut w, tag!("country"), a.country.as_deref())?;
+        opt(&mut w, tag!("role"), a.role.as_deref())?;
+        for (tag, n) in [
+            tag!("meetings"),
+            tag!("statements"),
+            tag!("strikes"),
+            tag!("proposals"),
+        ]
+        .into_iter()
+        .zip(stats.counts)
         {
-            data_count(&mut w, key, n)?;
+            data_count(&mut w, tag, n)?;
         }
-        if let Some((first, last)) = spans.get(&a.id).copied() {
-            data_day(&mut w, "first_date", first)?;
-            data_day(&mut w, "last_date", last)?;
+        if let Some((first, last)) = stats.span {
+            data_day(&mut w, tag!("first_date"), first)?;
+            data_day(&mut w, tag!("last_date"), last)?;
         }
         w.end("node")?;
     }
@@ -317,23 +349,71 @@ pub fn write_actors(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
         nmtoken_into(&mut id, &t.target);
         w.attr("target", &id);
         w.close_start();
-        data_static(&mut w, "edge_label", t.relation)?;
-        data_static(&mut w, "relation", t.relation)?;
-        data_static(&mut w, "kind", t.kind.as_str())?;
-        open_data(&mut w, "weight");
+        data_static(&mut w, tag!("edge_label"), t.relation)?;
+        data_static(&mut w, tag!("relation"), t.relation)?;
+        data_static(&mut w, tag!("kind"), t.kind.as_str())?;
+        open_data(&mut w, tag!("weight"));
         w.text_count_as_f64(t.weight);
-        w.end_text("data")?;
+        end_data(&mut w)?;
         if let Some(d) = t.first_date {
-            data_day(&mut w, "first_date_e", d)?;
+            data_day(&mut w, tag!("first_date_e"), d)?;
         }
         if let Some(d) = t.last_date {
-            data_day(&mut w, "last_date_e", d)?;
+            data_day(&mut w, tag!("last_date_e"), d)?;
         }
-        data_joined(&mut w, "event_ids", &t.event_ids)?;
-        data_count(&mut w, "sources", t.sources)?;
+        data_joined(&mut w, tag!("event_ids"), &t.event_ids)?;
+        data_count(&mut w, tag!("sources"), t.sources)?;
         w.end("edge")?;
     }
     w.end("graph")?;
     w.end("graphml")?;
     w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character kept or replaced one by one: what `push_nmtoken`
+    /// does for ids its fast path does not take.
+    fn nmtoken_by_chars(id: &str) -> String {
+        id.chars()
+            .map(|c| {
+                if c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ':') {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn name_bytes_are_ascii_letters_digits_and_four_marks() {
+        for b in 0..=255u8 {
+            let want = b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b':');
+            assert_eq!(is_name_byte(b), want, "{b}");
+        }
+    }
+
+    #[test]
+    fn name_tokens_keep_letters_digits_and_punctuation_of_names() {
+        for id in [
+            "",
+            "sergey-lavrov",
+            "meeting:2017-04-12:a.b",
+            "a b",
+            "o'brien",
+            "erdoğan",
+            "北京",
+            "x/y#z",
+            "tab\there",
+            "a-long-id-of-more-than-sixteen-bytes:2017-04-12",
+            "a-long-id-of-more-than-sixteen-bytes:2017-04-12 x",
+        ] {
+            let mut out = String::from("keep:");
+            push_nmtoken(&mut out, id);
+            assert_eq!(out, format!("keep:{}", nmtoken_by_chars(id)), "{id:?}");
+        }
+    }
 }

@@ -1,9 +1,10 @@
 //! The actor network: actor–actor ties per relation, aggregated over
 //! asserted events (what happened, not what was hoped or denied).
 
-use crate::graph::EventGraph;
+use crate::graph::{EventGraph, EventNode};
 use crate::model::{DateSpan, EventKind, Factuality};
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 /// One actor pair and relation, with how often and when.
@@ -25,46 +26,22 @@ pub struct Tie {
 
 /// Every tie of the actor network, sorted by (source, target, relation).
 pub fn actor_ties(g: &EventGraph) -> Vec<Tie> {
-    let mut ties: BTreeMap<(String, String, &'static str), Tie> = BTreeMap::new();
+    // ties found under borrowed ids, owned copies made once per tie
+    let mut at: FxHashMap<(&str, &str, &'static str), usize> = FxHashMap::default();
+    let mut ties: Vec<Tie> = Vec::new();
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
     for e in g
         .data
         .events
         .iter()
         .filter(|e| e.factuality == Factuality::Asserted)
     {
-        let pairs: Vec<(String, String)> = match e.kind {
-            EventKind::Meeting => {
-                let ids: Vec<&str> = e
-                    .actor_ids()
-                    .into_iter()
-                    .filter(|id| g.actor(id).is_some())
-                    .collect();
-                let mut v = Vec::new();
-                for i in 0..ids.len() {
-                    for j in i + 1..ids.len() {
-                        let (a, b) = if ids[i] <= ids[j] {
-                            (ids[i], ids[j])
-                        } else {
-                            (ids[j], ids[i])
-                        };
-                        v.push((a.to_string(), b.to_string()));
-                    }
-                }
-                v
-            }
-            _ => match (&e.source, &e.target) {
-                (Some(s), Some(t)) if s != t && g.actor(s).is_some() && g.actor(t).is_some() => {
-                    vec![(s.clone(), t.clone())]
-                }
-                _ => vec![],
-            },
-        };
-        for (s, t) in pairs {
-            let tie = ties
-                .entry((s.clone(), t.clone(), e.kind.relation()))
-                .or_insert_with(|| Tie {
-                    source: s,
-                    target: t,
+        tie_pairs(g, e, &mut pairs);
+        for &(s, t) in &pairs {
+            let i = *at.entry((s, t, e.kind.relation())).or_insert_with(|| {
+                ties.push(Tie {
+                    source: s.to_string(),
+                    target: t.to_string(),
                     relation: e.kind.relation(),
                     kind: e.kind,
                     directed: e.kind != EventKind::Meeting,
@@ -74,6 +51,9 @@ pub fn actor_ties(g: &EventGraph) -> Vec<Tie> {
                     event_ids: Vec::new(),
                     sources: 0,
                 });
+                ties.len() - 1
+            });
+            let tie = &mut ties[i];
             tie.weight += 1;
             tie.sources += e.sources;
             tie.event_ids.push(e.id.clone());
@@ -83,15 +63,54 @@ pub fn actor_ties(g: &EventGraph) -> Vec<Tie> {
             }
         }
     }
-    ties.into_values().collect()
+    // keys are distinct: an unstable sort gives the one order
+    ties.sort_unstable_by(|a, b| {
+        (&a.source, &a.target, a.relation).cmp(&(&b.source, &b.target, b.relation))
+    });
+    ties
 }
 
-/// Asserted events per actor and kind (meeting, statement, strike, proposal).
-pub fn actor_event_counts(g: &EventGraph) -> BTreeMap<String, [usize; 4]> {
-    let mut counts: BTreeMap<String, [usize; 4]> = BTreeMap::new();
-    for a in &g.data.actors {
-        counts.insert(a.id.clone(), [0; 4]);
+/// The actor pairs event `e` ties, into `pairs`: every pair of a
+/// meeting's known actors (in id order within the pair), or the source
+/// and target of another kind when both are known and differ.
+fn tie_pairs<'g>(g: &'g EventGraph, e: &'g EventNode, pairs: &mut Vec<(&'g str, &'g str)>) {
+    pairs.clear();
+    if e.kind != EventKind::Meeting {
+        if let (Some(s), Some(t)) = (&e.source, &e.target) {
+            if s != t && g.actor(s).is_some() && g.actor(t).is_some() {
+                pairs.push((s, t));
+            }
+        }
+        return;
     }
+    let mut ids = e.actor_ids();
+    ids.retain(|id| g.actor(id).is_some());
+    for (i, &a) in ids.iter().enumerate() {
+        for &b in &ids[i + 1..] {
+            pairs.push(if a <= b { (a, b) } else { (b, a) });
+        }
+    }
+}
+
+/// What the actor views show of one actor: its asserted events per kind
+/// (meeting, statement, strike, proposal), and the first and last days
+/// of those that are dated.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ActorStats {
+    pub counts: [usize; 4],
+    pub span: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// [`ActorStats`] of every actor, in the order of `g.data.actors`; actors
+/// sharing an id (a graph file may repeat one) share their numbers.
+pub fn actor_stats(g: &EventGraph) -> Vec<ActorStats> {
+    let actors = &g.data.actors;
+    let slot: FxHashMap<&str, usize> = actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut stats = vec![ActorStats::default(); actors.len()];
     for e in g
         .data
         .events
@@ -103,30 +122,165 @@ pub fn actor_event_counts(g: &EventGraph) -> BTreeMap<String, [usize; 4]> {
             .position(|&k| k == e.kind)
             .unwrap_or(0);
         for id in e.actor_ids() {
-            if let Some(c) = counts.get_mut(id) {
-                c[k] += 1;
+            let Some(s) = slot.get(id).map(|&i| &mut stats[i]) else {
+                continue;
+            };
+            s.counts[k] += 1;
+            if let Some(d) = e.date {
+                s.span = Some(s.span.map_or((d.start, d.end), |(first, last)| {
+                    (first.min(d.start), last.max(d.end))
+                }));
             }
         }
     }
-    counts
+    actors
+        .iter()
+        .map(|a| {
+            slot.get(a.id.as_str())
+                .map_or_else(ActorStats::default, |&i| stats[i])
+        })
+        .collect()
 }
 
-/// First and last dates of each actor's asserted events.
-pub fn actor_spans(g: &EventGraph) -> BTreeMap<String, (NaiveDate, NaiveDate)> {
-    let mut spans: BTreeMap<String, (NaiveDate, NaiveDate)> = BTreeMap::new();
-    for e in g
-        .data
-        .events
+/// Asserted events per actor and kind (meeting, statement, strike, proposal).
+pub fn actor_event_counts(g: &EventGraph) -> BTreeMap<String, [usize; 4]> {
+    g.data
+        .actors
         .iter()
-        .filter(|e| e.factuality == Factuality::Asserted)
-    {
-        let Some(d) = e.date else { continue };
-        for id in e.actor_ids() {
-            spans
-                .entry(id.to_string())
-                .and_modify(|s| *s = (s.0.min(d.start), s.1.max(d.end)))
-                .or_insert((d.start, d.end));
+        .zip(actor_stats(g))
+        .map(|(a, s)| (a.id.clone(), s.counts))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{GraphBuilder, MergeOptions};
+
+    /// The ties as first written: owned keys in a sorted map.
+    fn ties_by_sorted_map(g: &EventGraph) -> Vec<Tie> {
+        let mut ties: BTreeMap<(String, String, &'static str), Tie> = BTreeMap::new();
+        for e in g.data.events.iter() {
+            if e.factuality != Factuality::Asserted {
+                continue;
+            }
+            let known = |id: &&str| g.actor(id).is_some();
+            let pairs: Vec<(&str, &str)> = match (e.kind, &e.source, &e.target) {
+                (EventKind::Meeting, _, _) => {
+                    let ids: Vec<&str> = e.actor_ids().into_iter().filter(known).collect();
+                    let mut v = Vec::new();
+                    for i in 0..ids.len() {
+                        for j in i + 1..ids.len() {
+                            v.push((ids[i].min(ids[j]), ids[i].max(ids[j])));
+                        }
+                    }
+                    v
+                }
+                (_, Some(s), Some(t)) if s != t && known(&s.as_str()) && known(&t.as_str()) => {
+                    vec![(s.as_str(), t.as_str())]
+                }
+                _ => vec![],
+            };
+            for (s, t) in pairs {
+                let tie = ties
+                    .entry((s.into(), t.into(), e.kind.relation()))
+                    .or_insert_with(|| Tie {
+                        source: s.into(),
+                        target: t.into(),
+                        relation: e.kind.relation(),
+                        kind: e.kind,
+                        directed: e.kind != EventKind::Meeting,
+                        weight: 0,
+                        first_date: None,
+                        last_date: None,
+                        event_ids: Vec::new(),
+                        sources: 0,
+                    });
+                tie.weight += 1;
+                tie.sources += e.sources;
+                tie.event_ids.push(e.id.clone());
+                if let Some(d) = e.date {
+                    tie.first_date = Some(tie.first_date.map_or(d.start, |x| x.min(d.start)));
+                    tie.last_date = Some(tie.last_date.map_or(d.end, |x| x.max(d.end)));
+                }
+            }
+        }
+        ties.into_values().collect()
+    }
+
+    /// Counts and spans as first written: one sorted map each, by id.
+    fn stats_by_sorted_maps(g: &EventGraph) -> Vec<ActorStats> {
+        let mut counts: BTreeMap<&str, [usize; 4]> = BTreeMap::new();
+        let mut spans: BTreeMap<&str, (NaiveDate, NaiveDate)> = BTreeMap::new();
+        for a in &g.data.actors {
+            counts.insert(&a.id, [0; 4]);
+        }
+        for e in &g.data.events {
+            if e.factuality != Factuality::Asserted {
+                continue;
+            }
+            let k = EventKind::ALL.iter().position(|&k| k == e.kind).unwrap();
+            for id in e.actor_ids() {
+                if let Some(c) = counts.get_mut(id) {
+                    c[k] += 1;
+                }
+                if let Some(d) = e.date {
+                    spans
+                        .entry(id)
+                        .and_modify(|s| *s = (s.0.min(d.start), s.1.max(d.end)))
+                        .or_insert((d.start, d.end));
+                }
+            }
+        }
+        g.data
+            .actors
+            .iter()
+            .map(|a| ActorStats {
+                counts: counts[a.id.as_str()],
+                span: spans.get(a.id.as_str()).copied(),
+            })
+            .collect()
+    }
+
+    fn samples_graph() -> EventGraph {
+        let opts = crate::pipeline::RunOptions {
+            inputs: vec![crate::ingest::Input::Path(
+                crate::pipeline::samples_dir().unwrap(),
+            )],
+            quiet: true,
+            ..Default::default()
+        };
+        let lex = crate::lexicon::Lexicon::embedded().unwrap();
+        let (g, _) =
+            crate::pipeline::build_graph(&opts, &lex, MergeOptions::default(), &mut |_| {})
+                .unwrap();
+        g
+    }
+
+    /// The samples graph with every actor listed twice and every
+    /// meeting's participants reversed, as a graph file may hold them.
+    fn repeated_actors(g: &EventGraph) -> EventGraph {
+        let mut data = g.data.clone();
+        let copies = data.actors.clone();
+        data.actors.extend(copies);
+        for e in &mut data.events {
+            e.participants.reverse();
+        }
+        EventGraph::from_data(data)
+    }
+
+    #[test]
+    fn ties_and_actor_stats_are_those_of_sorted_maps() {
+        let g = samples_graph();
+        assert!(actor_ties(&g).len() > 3);
+        for g in [repeated_actors(&g), g, GraphBuilder::new().finish()] {
+            assert_eq!(actor_ties(&g), ties_by_sorted_map(&g));
+            let stats = actor_stats(&g);
+            assert_eq!(stats, stats_by_sorted_maps(&g));
+            let counts = actor_event_counts(&g);
+            for (a, s) in g.data.actors.iter().zip(&stats) {
+                assert_eq!(counts[&a.id], s.counts);
+            }
         }
     }
-    spans
 }

@@ -70,6 +70,19 @@ pub fn push_day(buf: &mut Vec<u8>, day: NaiveDate) {
     }
 }
 
+/// [`push_day`] onto a `String` (labels are text, not bytes).
+pub fn push_day_str(out: &mut String, day: NaiveDate) {
+    let bytes = crate::model::iso_day(day);
+    match bytes.as_ref().map(|b| std::str::from_utf8(b)) {
+        Some(Ok(text)) => out.push_str(text),
+        // writing into a String cannot fail
+        _ => {
+            use std::fmt::Write as _;
+            let _ = write!(out, "{day}");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,6 +109,9 @@ mod tests {
             buf.clear();
             push_day(&mut buf, day);
             assert_eq!(buf, day.to_string().as_bytes());
+            let mut text = String::from("x");
+            push_day_str(&mut text, day);
+            assert_eq!(text, format!("x{day}"));
         }
         let day = NaiveDate::from_ymd_opt(12345, 6, 7).unwrap();
         buf.clear();

@@ -54,6 +54,23 @@ impl<'a> Xml<'a> {
         self.buf.extend_from_slice(name.as_bytes());
     }
 
+    /// Begin a tag of the program's own, its name and perhaps attributes
+    /// given whole (`<attvalue for="kind"`): one copy for what
+    /// [`open`](Self::open) and attributes write piece by piece.
+    #[inline]
+    pub fn open_static(&mut self, markup: &'static str) {
+        self.new_line();
+        push_markup(&mut self.buf, markup);
+    }
+
+    /// A whole start tag of the program's own (`<data key="label">`), its
+    /// content to follow; see [`open_static`](Self::open_static).
+    #[inline]
+    pub fn start_static(&mut self, tag: &'static str) {
+        self.open_static(tag);
+        self.depth += 1;
+    }
+
     /// The attribute `key` with `value`, escaped.
     pub fn attr(&mut self, key: &str, value: &str) {
         self.attr_key(key);
@@ -91,10 +108,11 @@ impl<'a> Xml<'a> {
         self.buf.push(b'"');
     }
 
-    /// The attribute `key` with `prefix` followed by `value` (`actor:x`).
-    pub fn attr_prefixed(&mut self, key: &str, prefix: &str, value: &str) {
+    /// The attribute `key` with `prefix`, the program's own, followed by
+    /// `value` (`actor:x`).
+    pub fn attr_prefixed(&mut self, key: &str, prefix: &'static str, value: &str) {
         self.attr_key(key);
-        push_escaped(&mut self.buf, prefix);
+        push_static(&mut self.buf, prefix);
         push_escaped(&mut self.buf, value);
         self.buf.push(b'"');
     }
@@ -112,9 +130,9 @@ impl<'a> Xml<'a> {
     }
 
     /// The attribute `key` with `prefix` followed by a count (`e12`).
-    pub fn attr_prefixed_count(&mut self, key: &str, prefix: &str, n: usize) {
+    pub fn attr_prefixed_count(&mut self, key: &str, prefix: &'static str, n: usize) {
         self.attr_key(key);
-        push_escaped(&mut self.buf, prefix);
+        push_static(&mut self.buf, prefix);
         push_count(&mut self.buf, n);
         self.buf.push(b'"');
     }
@@ -225,6 +243,17 @@ impl<'a> Xml<'a> {
         self.end(name)
     }
 
+    /// The end tag (`</data>`, given whole) of an element of text, as
+    /// [`end_text`](Self::end_text) writes it.
+    #[inline]
+    pub fn end_text_static(&mut self, end_tag: &'static str) -> io::Result<()> {
+        self.depth = self.depth.saturating_sub(1);
+        // the tag stays on the text's line; the next starts a new one
+        self.line_break = true;
+        push_markup(&mut self.buf, end_tag);
+        self.flush_if_full()
+    }
+
     /// End the document with a newline and hand everything to the output.
     pub fn finish(mut self) -> io::Result<()> {
         self.buf.push(b'\n');
@@ -325,6 +354,13 @@ fn push_static(buf: &mut Vec<u8>, s: &'static str) {
     buf.extend_from_slice(s.as_bytes());
 }
 
+/// Markup of the program's own (tags, attribute names, their quotes),
+/// copied as it is.
+#[inline]
+fn push_markup(buf: &mut Vec<u8>, markup: &'static str) {
+    buf.extend_from_slice(markup.as_bytes());
+}
+
 /// What the special byte at `bytes[pos]` becomes, and how many bytes it
 /// replaces; `None` for a byte copied as it is after all (tab, newline,
 /// carriage return, a 0xEF starting another character).
@@ -418,6 +454,49 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a k=\"v&amp;\">\n <b>t</b>\n <c/>\n</a>\n"
         );
+    }
+
+    /// `build` writing into a document of its own, as text.
+    fn document(build: impl Fn(&mut Xml)) -> String {
+        let mut out = Vec::new();
+        let mut w = Xml::new(&mut out);
+        build(&mut w);
+        w.finish().unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn markup_given_whole_is_laid_out_as_markup_given_in_pieces() {
+        let pieces = document(|w| {
+            w.start("node", &[("id", "n1")]);
+            w.open("data");
+            w.attr_static("key", "label");
+            w.close_start();
+            w.text("a & b");
+            w.end_text("data").unwrap();
+            w.open("attvalue");
+            w.attr_static("for", "kind");
+            w.attr_static("value", "meeting");
+            w.close_empty().unwrap();
+            w.open("data");
+            w.attr_static("key", "empty");
+            w.close_start();
+            w.end_text("data").unwrap();
+            w.end("node").unwrap();
+        });
+        let whole = document(|w| {
+            w.start("node", &[("id", "n1")]);
+            w.start_static(r#"<data key="label">"#);
+            w.text("a & b");
+            w.end_text_static("</data>").unwrap();
+            w.open_static(r#"<attvalue for="kind""#);
+            w.attr_static("value", "meeting");
+            w.close_empty().unwrap();
+            w.start_static(r#"<data key="empty">"#);
+            w.end_text_static("</data>").unwrap();
+            w.end("node").unwrap();
+        });
+        assert_eq!(whole, pieces);
     }
 
     #[test]

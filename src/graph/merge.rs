@@ -225,16 +225,25 @@ fn opening(s: &[u8]) -> u64 {
     u64::from_be_bytes(b)
 }
 
+/// The first 24 bytes of a string as three [`opening`]s: strings that
+/// differ there are ordered by the numbers alone, whatever they share
+/// before their eighth byte (as the doc ids of one source do).
+fn openings(s: &[u8]) -> [u64; 3] {
+    let word = |k: usize| opening(s.get(8 * k..).unwrap_or_default());
+    [word(0), word(1), word(2)]
+}
+
 /// `items` in `order`, given no two are equal. `opening` gives each a
-/// number that orders them as `order` does wherever the numbers differ:
-/// most comparisons are of numbers, and items are sorted as (number,
-/// position) pairs, so each item moves once rather than at every swap.
-fn sort_by_opening<T>(
+/// number (or numbers) that orders them as `order` does wherever the
+/// numbers differ: most comparisons are of numbers, and items are sorted
+/// as (number, position) pairs, so each item moves once rather than at
+/// every swap.
+fn sort_by_opening<T, K: Ord>(
     items: Vec<T>,
-    opening: impl Fn(&T) -> u64,
+    opening: impl Fn(&T) -> K,
     order: impl Fn(&T, &T) -> Ordering,
 ) -> Vec<T> {
-    let mut keyed: Vec<(u64, usize)> = items.iter().map(opening).zip(0..).collect();
+    let mut keyed: Vec<(K, usize)> = items.iter().map(opening).zip(0..).collect();
     keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| order(&items[a.1], &items[b.1])));
     permuted(items, keyed.iter().map(|&(_, i)| i))
 }
@@ -355,6 +364,14 @@ fn places_agree(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
 /// Split reports of one exact key by the country of their place; reports
 /// without a place join the largest part (the first by name on a tie).
 fn split_by_place(reports: Vec<Provenance>) -> Vec<Vec<Provenance>> {
+    // most keys' reports name one country or none: one part, without a
+    // map of owned country names
+    let mut countries = reports.iter().filter_map(place_country);
+    match countries.next() {
+        None => return vec![reports],
+        Some(first) if countries.all(|c| c == first) => return vec![placed_first(reports)],
+        Some(_) => {}
+    }
     let mut parts: BTreeMap<String, Vec<Provenance>> = BTreeMap::new();
     let mut unplaced = Vec::new();
     for p in reports {
@@ -376,6 +393,17 @@ fn split_by_place(reports: Vec<Provenance>) -> Vec<Vec<Provenance>> {
         }
         None => vec![unplaced],
     }
+}
+
+/// The reports with a country first, then those without, each in the
+/// order given: the one part [`split_by_place`] makes of reports that
+/// name a single country.
+fn placed_first(reports: Vec<Provenance>) -> Vec<Provenance> {
+    let (mut placed, unplaced): (Vec<_>, Vec<_>) = reports
+        .into_iter()
+        .partition(|p| place_country(p).is_some());
+    placed.extend(unplaced);
+    placed
 }
 
 /// Merge the groups of one bucket (same kind, actors, polarity).
@@ -579,32 +607,91 @@ fn folded(s: &str) -> Cow<'_, str> {
 
 /// The merged graph; consumes the builder so that every report moves into
 /// its event instead of being copied.
-pub fn to_data(mut b: GraphBuilder) -> GraphData {
+///
+/// Buckets become events independently of each other: the first and
+/// second half (by reports) are made side by side, while a third thread
+/// sorts the documents, and joined in bucket order, so the graph is the
+/// same as made in one pass.
+pub fn to_data(b: GraphBuilder) -> GraphData {
+    to_data_split(b, half_by_reports)
+}
+
+/// Where to split a list of buckets.
+type Split = fn(&[Vec<Group>]) -> usize;
+
+/// [`to_data`], the buckets split where `split` says.
+fn to_data_split(mut b: GraphBuilder, split: Split) -> GraphData {
     resolve_countryless_people(&mut b);
-    let mut events = Vec::with_capacity(b.events.len());
-    let mut places: BTreeMap<String, PlaceNode> = BTreeMap::new();
+    let options = b.options;
+    let mut first: Vec<Vec<Group>> = buckets(std::mem::take(&mut b.events)).collect();
+    let second = first.split_off(split(&first).min(first.len()));
+    let documents: Vec<Text> = std::mem::take(&mut b.documents).into_iter().collect();
+    let (documents, made, made_later) = std::thread::scope(|s| {
+        let documents = s.spawn(move || sorted(documents));
+        let later = s.spawn(move || events_of(second, options));
+        let made = events_of(first, options);
+        (joined(documents), made, joined(later))
+    });
+    let (mut events, mut places) = made;
+    events.extend(made_later.0);
+    // of two events with one place id, the first in bucket order made it
+    for (id, place) in made_later.1 {
+        places.entry(id).or_insert(place);
+    }
     // the actors some event links, each moved out of the builder by the
     // first event linking it
     let mut actors: Vec<ActorNode> = Vec::new();
+    for e in &events {
+        actors.extend(e.actor_ids().into_iter().filter_map(|x| b.actors.remove(x)));
+    }
+    GraphData {
+        format: FORMAT.to_string(),
+        documents,
+        actors: sorted_by_id(actors),
+        places: places.into_values().collect(),
+        events: in_final_order(events),
+    }
+}
+
+/// What a scoped thread returned; its panic goes on in the caller.
+fn joined<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    h.join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// Where to split `buckets` so that each side holds about half the
+/// reports.
+fn half_by_reports(buckets: &[Vec<Group>]) -> usize {
+    let reports = |bucket: &Vec<Group>| bucket.iter().map(|g| g.1.len()).sum::<usize>();
+    let total: usize = buckets.iter().map(reports).sum();
+    let mut seen = 0;
+    buckets
+        .iter()
+        .position(|bucket| {
+            seen += reports(bucket);
+            2 * seen >= total
+        })
+        .map_or(buckets.len(), |i| i + 1)
+}
+
+/// The events of some buckets, in bucket order, and the places they
+/// registered (each made by the first event naming it).
+fn events_of(
+    buckets: Vec<Vec<Group>>,
+    options: MergeOptions,
+) -> (Vec<EventNode>, BTreeMap<String, PlaceNode>) {
+    let mut events = Vec::new();
+    let mut places: BTreeMap<String, PlaceNode> = BTreeMap::new();
     let mut slugs = Slugs::default();
-    for bucket in buckets(std::mem::take(&mut b.events)) {
-        for (key, reports) in grouped(bucket, b.options) {
+    for bucket in buckets {
+        for (key, reports) in grouped(bucket, options) {
             if reports.is_empty() {
                 continue;
             }
-            let e = event_node(key, reports, &mut places, &mut slugs);
-            actors.extend(e.actor_ids().into_iter().filter_map(|x| b.actors.remove(x)));
-            events.push(e);
+            events.push(event_node(key, reports, &mut places, &mut slugs));
         }
     }
-    let events = in_final_order(events);
-    GraphData {
-        format: FORMAT.to_string(),
-        documents: sorted(std::mem::take(&mut b.documents).into_iter().collect()),
-        actors: sorted_by_id(actors),
-        places: places.into_values().collect(),
-        events,
-    }
+    (events, places)
 }
 
 /// Slugs of actor ids for event ids: made once per actor, not once per
@@ -630,13 +717,13 @@ fn sorted_by_id(actors: Vec<ActorNode>) -> Vec<ActorNode> {
 }
 
 /// Items with distinct strings, sorted by them. Ids mostly share an
-/// opening (a source, a year): the eight bytes after what all share decide
-/// most comparisons as one number.
+/// opening (a source, a year): the 24 bytes after what all share decide
+/// most comparisons as three numbers.
 fn sorted_by_str<T>(items: Vec<T>, key: impl Fn(&T) -> &str) -> Vec<T> {
     let common = common_prefix_len(items.iter().map(&key));
     sort_by_opening(
         items,
-        |x| opening(&key(x).as_bytes()[common..]),
+        |x| openings(&key(x).as_bytes()[common..]),
         |a, b| key(a).cmp(key(b)),
     )
 }
@@ -772,9 +859,25 @@ fn settle_day(day: &mut [usize], events: &mut [EventNode]) {
     }
 }
 
-/// By id, equal ids in the order the events were made.
+/// By id, equal ids in the order the events were made. A day's ids
+/// share their kind's name and the day: compared as the numbers of
+/// [`openings`] past what they all share, falling back to the strings
+/// only where those agree.
 fn sort_by_id(day: &mut [usize], events: &[EventNode]) {
-    day.sort_unstable_by(|&a, &b| events[a].id.cmp(&events[b].id).then(a.cmp(&b)));
+    let id = |i: usize| events[i].id.as_str();
+    let common = common_prefix_len(day.iter().map(|&i| id(i)));
+    let mut keyed: Vec<([u64; 3], usize)> = day
+        .iter()
+        .map(|&i| (openings(&id(i).as_bytes()[common..]), i))
+        .collect();
+    keyed.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| id(a.1).cmp(id(b.1)))
+            .then(a.1.cmp(&b.1))
+    });
+    for (slot, (_, i)) in day.iter_mut().zip(keyed) {
+        *slot = i;
+    }
 }
 
 /// The runs of events sharing an id in a day sorted by id, each in the
@@ -926,6 +1029,69 @@ mod tests {
         assert_eq!(all.finish().data, tree.finish().data);
     }
 
+    /// `split_by_place` as first written, for every case: one part per
+    /// country in a sorted map, the unplaced joining the largest.
+    fn split_by_place_map(reports: Vec<Provenance>) -> Vec<Vec<Provenance>> {
+        let mut parts: BTreeMap<String, Vec<Provenance>> = BTreeMap::new();
+        let mut unplaced = Vec::new();
+        for p in reports {
+            match place_country(&p).map(String::from) {
+                Some(c) => parts.entry(c).or_default().push(p),
+                None => unplaced.push(p),
+            }
+        }
+        let largest = parts
+            .iter()
+            .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
+            .map(|(c, _)| c.clone());
+        match largest {
+            Some(c) => {
+                parts.get_mut(&c).unwrap().extend(unplaced);
+                parts.into_values().collect()
+            }
+            None => vec![unplaced],
+        }
+    }
+
+    #[test]
+    fn reports_split_by_place_as_a_map_of_countries_splits_them() {
+        let report = |n: usize, country: Option<&str>| {
+            let mut b = GraphBuilder::new();
+            let mut x = ext(&format!("d{n}"), 7, Factuality::Asserted, Precision::Day);
+            if let Some(c) = country {
+                x = with_place(x, c);
+            }
+            b.add(&x);
+            b.events.into_values().next().unwrap().remove(0)
+        };
+        let cases: &[&[Option<&str>]] = &[
+            &[],
+            &[None, None],
+            &[None, Some("CHE"), None, Some("CHE")],
+            &[Some("CHE"), None, Some("FIN"), Some("CHE"), None],
+            &[Some("FIN"), Some("CHE")],
+            &[None, Some("FIN")],
+        ];
+        for countries in cases {
+            let reports: Vec<Provenance> = countries
+                .iter()
+                .enumerate()
+                .map(|(n, c)| report(n, *c))
+                .collect();
+            let docs = |parts: Vec<Vec<Provenance>>| -> Vec<Vec<String>> {
+                parts
+                    .iter()
+                    .map(|p| p.iter().map(|r| r.doc_id.to_string()).collect())
+                    .collect()
+            };
+            assert_eq!(
+                docs(split_by_place(reports.clone())),
+                docs(split_by_place_map(reports)),
+                "{countries:?}"
+            );
+        }
+    }
+
     fn with_place(mut x: Extraction, country: &str) -> Extraction {
         x.events[0].place = Some(Place {
             name: format!("somewhere in {country}"),
@@ -937,6 +1103,55 @@ mod tests {
     }
 
     #[test]
+    fn the_graph_is_the_same_wherever_the_buckets_are_split() {
+        let mut xs = vec![
+            ext("d1", 7, Factuality::Possible, Precision::Day),
+            ext("d2", 7, Factuality::Asserted, Precision::Day),
+            ext("d3", 12, Factuality::Asserted, Precision::Week),
+            ext("d4", 10, Factuality::Negated, Precision::Day),
+            with_place(ext("d5", 7, Factuality::Asserted, Precision::Day), "CHE"),
+            with_place(ext("d6", 7, Factuality::Asserted, Precision::Day), "FIN"),
+        ];
+        for (n, kind) in [(7, EventKind::Strike), (8, EventKind::Proposal)] {
+            let mut x = with_place(
+                ext(&format!("d{n}"), 9, Factuality::Asserted, Precision::Day),
+                "CHE",
+            );
+            x.events[0].kind = kind;
+            xs.push(x);
+        }
+        let builder = || {
+            let mut b = GraphBuilder::new();
+            for x in &xs {
+                b.add(x);
+            }
+            b
+        };
+        let whole = to_data_split(builder(), |_| 0);
+        assert!(whole.events.len() >= 4, "{:#?}", whole.events);
+        assert!(!whole.places.is_empty());
+        let splits: [Split; 4] = [|_| 1, |b| b.len() - 1, |b| b.len(), half_by_reports];
+        for split in splits {
+            assert_eq!(to_data_split(builder(), split), whole);
+        }
+    }
+
+    #[test]
+    fn buckets_split_where_half_the_reports_are_on_each_side() {
+        let bucket = |n: usize| {
+            let mut b = GraphBuilder::new();
+            let x = ext("d", 7, Factuality::Asserted, Precision::Day);
+            b.add(&x);
+            let (k, r) = b.events.into_iter().next().unwrap();
+            vec![(k, vec![r[0].clone(); n])]
+        };
+        assert_eq!(half_by_reports(&[]), 0);
+        assert_eq!(half_by_reports(&[bucket(1)]), 1);
+        assert_eq!(half_by_reports(&[bucket(1), bucket(1), bucket(2)]), 2);
+        assert_eq!(half_by_reports(&[bucket(5), bucket(1), bucket(2)]), 1);
+    }
+
+    #[test]
     fn strings_sorted_by_their_openings_sort_as_strings() {
         let words = [
             "reuters21578-10",
@@ -945,10 +1160,59 @@ mod tests {
             "reuters21578-",
             "reuters21578-1\0",
             "reuters21578-1000000000",
+            "reuters21578-10000000000000",
+            "reuters21578-10000000000000\0",
+            "reuters21578-100000000000001",
+            "reuters21578-10000000000000\u{ff}",
+            "wikinews-2020-12-28-0295",
+            "wikinews-2020-12-28-029",
         ];
         let mut want = words.to_vec();
         want.sort_unstable();
         assert_eq!(sorted_by_str(words.to_vec(), |w| w), want);
+        let mut reversed = words.to_vec();
+        reversed.reverse();
+        assert_eq!(sorted_by_str(reversed, |w| w), want);
+    }
+
+    #[test]
+    fn events_sorted_by_id_are_in_string_order_then_made_order() {
+        let node = |id: &str| EventNode {
+            id: id.into(),
+            kind: EventKind::Meeting,
+            date: None,
+            factuality: Factuality::Asserted,
+            source: None,
+            target: None,
+            participants: vec![],
+            place: None,
+            trigger: String::new(),
+            cameo: None,
+            mentions: 0,
+            documents: 0,
+            sources: 0,
+            provenance: vec![],
+        };
+        let ids = [
+            "meeting:2017-04-12:rex-tillerson.sergey-lavrov",
+            "meeting:2017-04-12:rex-tillerson.sergey-lavrov",
+            "meeting:2017-04-12:rex-tillerson.sergey-lavrov@rus",
+            "meeting:2017-04-12:rex-tillerson.sergey-lavrov~2",
+            "meeting:2017-04-12:rex-tillerson",
+            "meeting:2017-04-12:a",
+            "statement:2017-04-12:rex-tillerson:not",
+            "meeting:2017-04-12:rex-tillerson.sergey-lavrov",
+            "meeting:2017-04-12:rex",
+        ];
+        let events: Vec<EventNode> = ids.iter().map(|id| node(id)).collect();
+        let mut want: Vec<usize> = (0..ids.len()).collect();
+        want.sort_by(|&a, &b| ids[a].cmp(ids[b]).then(a.cmp(&b)));
+        for start in [0, 4] {
+            let mut day: Vec<usize> = (start..ids.len()).rev().collect();
+            sort_by_id(&mut day, &events);
+            let expected: Vec<usize> = want.iter().copied().filter(|&i| i >= start).collect();
+            assert_eq!(day, expected);
+        }
     }
 
     #[test]

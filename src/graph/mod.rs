@@ -18,6 +18,7 @@ mod merge;
 use crate::model::{ActorType, DateSpan, EventKind, Extraction, Factuality, Place};
 use chrono::NaiveDate;
 use petgraph::stable_graph::{NodeIndex, StableGraph};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -186,8 +187,12 @@ pub struct EventGraph {
     pub data: GraphData,
     pub graph: StableGraph<Node, Role>,
     pub actor_index: BTreeMap<String, NodeIndex>,
+    /// `actor_index` hashed, for [`EventGraph::actor`]: the exports look
+    /// up every actor of every event, where the sorted map would compare
+    /// ids at every level.
+    actor_at: FxHashMap<String, NodeIndex>,
     /// Place id -> its index in `data.places`.
-    place_index: BTreeMap<String, usize>,
+    place_index: FxHashMap<String, usize>,
 }
 
 /// How reports are merged into events.
@@ -310,12 +315,16 @@ impl EventGraph {
                 }
             }
         }
-        let actor_index = data
-            .actors
-            .iter()
-            .zip(actor_nodes)
-            .map(|(a, n)| (a.id.clone(), n))
-            .collect();
+        // of actors sharing an id (a graph file may repeat one), both
+        // maps keep the last
+        let id_nodes = || {
+            data.actors
+                .iter()
+                .zip(actor_nodes.iter().copied())
+                .map(|(a, n)| (a.id.clone(), n))
+        };
+        let actor_index = id_nodes().collect();
+        let actor_at = id_nodes().collect();
         let place_index = data
             .places
             .iter()
@@ -326,17 +335,16 @@ impl EventGraph {
             data,
             graph,
             actor_index,
+            actor_at,
             place_index,
         }
     }
 
     pub fn actor(&self, id: &str) -> Option<&ActorNode> {
-        self.actor_index
-            .get(id)
-            .and_then(|&n| match &self.graph[n] {
-                Node::Actor(a) => Some(a),
-                _ => None,
-            })
+        self.actor_at.get(id).and_then(|&n| match &self.graph[n] {
+            Node::Actor(a) => Some(a),
+            _ => None,
+        })
     }
 
     /// The event a graph node stands for.
