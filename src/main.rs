@@ -35,7 +35,7 @@ struct Common {
     /// A folder of lexicon files that extends the built-in lexicon (repeatable)
     #[arg(long = "lexicon", value_name = "DIR")]
     lexicons: Vec<PathBuf>,
-    /// Worker threads (default: one per core)
+    /// Extraction threads (default: one per core); the merge and the exports at the end use a few more
     #[arg(long)]
     threads: Option<usize>,
     /// No progress bar and no summary

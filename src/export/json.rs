@@ -125,28 +125,34 @@ fn push_actor(buf: &mut Vec<u8>, a: &ActorNode) {
 fn push_place_node(buf: &mut Vec<u8>, p: &PlaceNode) {
     buf.extend_from_slice(br#"{"id":"#);
     push_str(buf, &p.id);
-    buf.extend_from_slice(br#","name":"#);
-    push_str(buf, &p.name);
-    buf.extend_from_slice(br#","country":"#);
-    push_opt_str(buf, p.country.as_deref());
-    buf.extend_from_slice(br#","lat":"#);
-    push_opt_f64(buf, p.lat);
-    buf.extend_from_slice(br#","lon":"#);
-    push_opt_f64(buf, p.lon);
+    buf.push(b',');
+    push_place_fields(buf, &p.name, p.country.as_deref(), p.lat, p.lon);
     buf.push(b'}');
 }
 
 /// A report's place, [`Place`] as extraction gives it.
 fn push_place(buf: &mut Vec<u8>, p: &Place) {
-    buf.extend_from_slice(br#"{"name":"#);
-    push_str(buf, &p.name);
-    buf.extend_from_slice(br#","country":"#);
-    push_opt_str(buf, p.country.as_deref());
-    buf.extend_from_slice(br#","lat":"#);
-    push_opt_f64(buf, p.lat);
-    buf.extend_from_slice(br#","lon":"#);
-    push_opt_f64(buf, p.lon);
+    buf.push(b'{');
+    push_place_fields(buf, &p.name, p.country.as_deref(), p.lat, p.lon);
     buf.push(b'}');
+}
+
+/// The fields a place node and a report's place share, in their order.
+fn push_place_fields(
+    buf: &mut Vec<u8>,
+    name: &str,
+    country: Option<&str>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+) {
+    buf.extend_from_slice(br#""name":"#);
+    push_str(buf, name);
+    buf.extend_from_slice(br#","country":"#);
+    push_opt_str(buf, country);
+    buf.extend_from_slice(br#","lat":"#);
+    push_opt_f64(buf, lat);
+    buf.extend_from_slice(br#","lon":"#);
+    push_opt_f64(buf, lon);
 }
 
 fn push_event(buf: &mut Vec<u8>, e: &EventNode) {
@@ -363,7 +369,7 @@ fn push_escape(buf: &mut Vec<u8>, b: u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{EventGraph, GraphBuilder, MergeOptions};
+    use crate::graph::GraphBuilder;
     use crate::model::{ActorType, EventKind, Factuality, Precision};
     use proptest::prelude::*;
     use std::sync::Arc;
@@ -389,24 +395,9 @@ mod tests {
         );
     }
 
-    fn samples_graph() -> EventGraph {
-        let opts = crate::pipeline::RunOptions {
-            inputs: vec![crate::ingest::Input::Path(
-                crate::pipeline::samples_dir().unwrap(),
-            )],
-            quiet: true,
-            ..Default::default()
-        };
-        let lex = crate::lexicon::Lexicon::embedded().unwrap();
-        let (g, _) =
-            crate::pipeline::build_graph(&opts, &lex, MergeOptions::default(), &mut |_| {})
-                .unwrap();
-        g
-    }
-
     #[test]
     fn the_samples_graph_is_written_as_serde_json_writes_it() {
-        let g = samples_graph();
+        let g = crate::export::tests::samples_graph();
         assert!(!g.data.events.is_empty());
         assert_same(&g.data);
     }

@@ -175,8 +175,28 @@ pub(crate) fn safe_cell(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// The graph of the bundled samples, for the exports' tests.
+    pub(crate) fn samples_graph() -> EventGraph {
+        let opts = crate::pipeline::RunOptions {
+            inputs: vec![crate::ingest::Input::Path(
+                crate::pipeline::samples_dir().unwrap(),
+            )],
+            quiet: true,
+            ..Default::default()
+        };
+        let lex = crate::lexicon::Lexicon::embedded().unwrap();
+        let (g, _) = crate::pipeline::build_graph(
+            &opts,
+            &lex,
+            crate::graph::MergeOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        g
+    }
 
     #[test]
     fn formulas_are_neutralised_and_control_characters_removed() {

@@ -155,7 +155,7 @@ pub fn actor_event_counts(g: &EventGraph) -> BTreeMap<String, [usize; 4]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{GraphBuilder, MergeOptions};
+    use crate::graph::GraphBuilder;
 
     /// The ties as first written: owned keys in a sorted map.
     fn ties_by_sorted_map(g: &EventGraph) -> Vec<Tie> {
@@ -242,21 +242,6 @@ mod tests {
             .collect()
     }
 
-    fn samples_graph() -> EventGraph {
-        let opts = crate::pipeline::RunOptions {
-            inputs: vec![crate::ingest::Input::Path(
-                crate::pipeline::samples_dir().unwrap(),
-            )],
-            quiet: true,
-            ..Default::default()
-        };
-        let lex = crate::lexicon::Lexicon::embedded().unwrap();
-        let (g, _) =
-            crate::pipeline::build_graph(&opts, &lex, MergeOptions::default(), &mut |_| {})
-                .unwrap();
-        g
-    }
-
     /// The samples graph with every actor listed twice and every
     /// meeting's participants reversed, as a graph file may hold them.
     fn repeated_actors(g: &EventGraph) -> EventGraph {
@@ -271,7 +256,7 @@ mod tests {
 
     #[test]
     fn ties_and_actor_stats_are_those_of_sorted_maps() {
-        let g = samples_graph();
+        let g = crate::export::tests::samples_graph();
         assert!(actor_ties(&g).len() > 3);
         for g in [repeated_actors(&g), g, GraphBuilder::new().finish()] {
             assert_eq!(actor_ties(&g), ties_by_sorted_map(&g));

@@ -372,6 +372,12 @@ fn split_by_place(reports: Vec<Provenance>) -> Vec<Vec<Provenance>> {
         Some(first) if countries.all(|c| c == first) => return vec![placed_first(reports)],
         Some(_) => {}
     }
+    split_by_country_map(reports)
+}
+
+/// [`split_by_place`] for any reports: one part per country in a sorted
+/// map, the unplaced joining the largest.
+fn split_by_country_map(reports: Vec<Provenance>) -> Vec<Vec<Provenance>> {
     let mut parts: BTreeMap<String, Vec<Provenance>> = BTreeMap::new();
     let mut unplaced = Vec::new();
     for p in reports {
@@ -1029,30 +1035,6 @@ mod tests {
         assert_eq!(all.finish().data, tree.finish().data);
     }
 
-    /// `split_by_place` as first written, for every case: one part per
-    /// country in a sorted map, the unplaced joining the largest.
-    fn split_by_place_map(reports: Vec<Provenance>) -> Vec<Vec<Provenance>> {
-        let mut parts: BTreeMap<String, Vec<Provenance>> = BTreeMap::new();
-        let mut unplaced = Vec::new();
-        for p in reports {
-            match place_country(&p).map(String::from) {
-                Some(c) => parts.entry(c).or_default().push(p),
-                None => unplaced.push(p),
-            }
-        }
-        let largest = parts
-            .iter()
-            .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
-            .map(|(c, _)| c.clone());
-        match largest {
-            Some(c) => {
-                parts.get_mut(&c).unwrap().extend(unplaced);
-                parts.into_values().collect()
-            }
-            None => vec![unplaced],
-        }
-    }
-
     #[test]
     fn reports_split_by_place_as_a_map_of_countries_splits_them() {
         let report = |n: usize, country: Option<&str>| {
@@ -1086,7 +1068,7 @@ mod tests {
             };
             assert_eq!(
                 docs(split_by_place(reports.clone())),
-                docs(split_by_place_map(reports)),
+                docs(split_by_country_map(reports)),
                 "{countries:?}"
             );
         }

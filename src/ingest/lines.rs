@@ -132,15 +132,15 @@ impl LineBuffer {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// A source that hands out at most `step` bytes per read, as a pipe
     /// may, to test lines that straddle reads.
-    struct Trickle {
-        bytes: Vec<u8>,
-        at: usize,
-        step: usize,
+    pub(crate) struct Trickle {
+        pub bytes: Vec<u8>,
+        pub at: usize,
+        pub step: usize,
     }
 
     impl Read for Trickle {

@@ -824,22 +824,6 @@ mod tests {
         assert!(docs(&items).len() > 200, "{}", docs(&items).len());
     }
 
-    /// A source that gives at most `step` bytes per read, as a pipe may.
-    struct Trickle {
-        bytes: Vec<u8>,
-        at: usize,
-        step: usize,
-    }
-
-    impl Read for Trickle {
-        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-            let n = self.step.min(out.len()).min(self.bytes.len() - self.at);
-            out[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
-            self.at += n;
-            Ok(n)
-        }
-    }
-
     #[test]
     fn lines_cut_by_small_reads_are_read_as_serde_alone_reads_them() {
         let mut body = String::new();
@@ -854,7 +838,7 @@ mod tests {
         }
         let want = items_by_serde_alone("t", body.as_bytes());
         for step in [1, 3, 64, 1000, 70_000] {
-            let source = Trickle {
+            let source = lines::tests::Trickle {
                 bytes: body.clone().into_bytes(),
                 at: 0,
                 step,
