@@ -123,6 +123,16 @@ impl<'x, 'a> AttValues<'x, 'a> {
         self.w.close_empty()
     }
 
+    /// What both graphs say of an actor: its type, country and role.
+    fn actor(&mut self, a: &crate::graph::ActorNode) -> io::Result<()> {
+        self.name(attvalue!("actor_type"), a.actor_type.as_str())?;
+        self.text(
+            attvalue!("country"),
+            a.country.as_deref().unwrap_or_default(),
+        )?;
+        self.text(attvalue!("role"), a.role.as_deref().unwrap_or_default())
+    }
+
     /// The value `items` joined by `;`.
     fn joined<S: AsRef<str>>(&mut self, tag: &'static str, items: &[S]) -> io::Result<()> {
         match items {
@@ -313,12 +323,7 @@ pub fn write_full(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
                 close_with_presence(&mut w, sp.unwrap_or_default())?;
                 let mut v = AttValues::new(&mut w);
                 v.name(attvalue!("node_type"), "actor")?;
-                v.name(attvalue!("actor_type"), a.actor_type.as_str())?;
-                v.text(
-                    attvalue!("country"),
-                    a.country.as_deref().unwrap_or_default(),
-                )?;
-                v.text(attvalue!("role"), a.role.as_deref().unwrap_or_default())?;
+                v.actor(a)?;
                 v.finish()?;
             }
             Node::Event(i) => write_event_node(&mut w, d, *i)?,
@@ -416,12 +421,7 @@ pub fn write_actors(d: &Derived, out: &mut dyn Write) -> io::Result<()> {
         w.attr("label", &a.name);
         close_with_presence(&mut w, sp.unwrap_or_default())?;
         let mut v = AttValues::new(&mut w);
-        v.name(attvalue!("actor_type"), a.actor_type.as_str())?;
-        v.text(
-            attvalue!("country"),
-            a.country.as_deref().unwrap_or_default(),
-        )?;
-        v.text(attvalue!("role"), a.role.as_deref().unwrap_or_default())?;
+        v.actor(a)?;
         for (tag, n) in [
             attvalue!("meetings"),
             attvalue!("statements"),

@@ -24,6 +24,24 @@ pub struct Tie {
     pub sources: usize,
 }
 
+impl Tie {
+    /// The tie of `kind` from `source` to `target`, before any event.
+    fn empty(source: &str, target: &str, kind: EventKind) -> Tie {
+        Tie {
+            source: source.to_string(),
+            target: target.to_string(),
+            relation: kind.relation(),
+            kind,
+            directed: kind != EventKind::Meeting,
+            weight: 0,
+            first_date: None,
+            last_date: None,
+            event_ids: Vec::new(),
+            sources: 0,
+        }
+    }
+}
+
 /// Every tie of the actor network, sorted by (source, target, relation).
 pub fn actor_ties(g: &EventGraph) -> Vec<Tie> {
     // ties found under borrowed ids, owned copies made once per tie
@@ -39,18 +57,7 @@ pub fn actor_ties(g: &EventGraph) -> Vec<Tie> {
         tie_pairs(g, e, &mut pairs);
         for &(s, t) in &pairs {
             let i = *at.entry((s, t, e.kind.relation())).or_insert_with(|| {
-                ties.push(Tie {
-                    source: s.to_string(),
-                    target: t.to_string(),
-                    relation: e.kind.relation(),
-                    kind: e.kind,
-                    directed: e.kind != EventKind::Meeting,
-                    weight: 0,
-                    first_date: None,
-                    last_date: None,
-                    event_ids: Vec::new(),
-                    sources: 0,
-                });
+                ties.push(Tie::empty(s, t, e.kind));
                 ties.len() - 1
             });
             let tie = &mut ties[i];
@@ -184,18 +191,7 @@ mod tests {
             for (s, t) in pairs {
                 let tie = ties
                     .entry((s.into(), t.into(), e.kind.relation()))
-                    .or_insert_with(|| Tie {
-                        source: s.into(),
-                        target: t.into(),
-                        relation: e.kind.relation(),
-                        kind: e.kind,
-                        directed: e.kind != EventKind::Meeting,
-                        weight: 0,
-                        first_date: None,
-                        last_date: None,
-                        event_ids: Vec::new(),
-                        sources: 0,
-                    });
+                    .or_insert_with(|| Tie::empty(s, t, e.kind));
                 tie.weight += 1;
                 tie.sources += e.sources;
                 tie.event_ids.push(e.id.clone());
