@@ -263,20 +263,12 @@ fn push_opt_date(buf: &mut Vec<u8>, d: Option<&DateSpan>) {
     buf.extend_from_slice(br#""}"#);
 }
 
-/// A day as a JSON string, as [`crate::model`] serialises it.
+/// A day as a JSON string, as [`crate::model`] serialises it: chrono's
+/// ISO form, which needs no escaping.
 fn push_day(buf: &mut Vec<u8>, day: NaiveDate) {
-    match crate::model::iso_day(day) {
-        Some(bytes) => {
-            buf.push(b'"');
-            buf.extend_from_slice(&bytes);
-            buf.push(b'"');
-        }
-        // signed and five-digit years: chrono's own form, through serde_json
-        // (a Vec takes every byte, so this cannot fail)
-        None => {
-            let _ = serde_json::to_writer(&mut *buf, &day);
-        }
-    }
+    buf.push(b'"');
+    super::text::push_day(buf, day);
+    buf.push(b'"');
 }
 
 /// A float as serde_json writes one: its own shortest form, `null` when
