@@ -17,7 +17,8 @@
 # llvm-profdata must read the raw profiles of rustc's LLVM. rustup's
 # llvm-tools component has the matching one; otherwise a Debian llvm of a
 # recent major version works (checked by merging, not by version number).
-# When none is found and apt-get can run, llvm-19 is installed.
+# When none is found, or none reads the profiles, and apt-get can run, the
+# llvm of rustc's LLVM major version (else llvm-19) is installed.
 #
 # Prints the path of the binary on its last line (only that line with
 # --print-bin). Exit status 3: PGO is not possible here (no usable
@@ -43,13 +44,26 @@ find_profdata() {
   done
 }
 
+# The Debian llvm of rustc's own LLVM major version reads its profiles;
+# older ones may not (LLVM 14 cannot read rustc 1.95's LLVM 22 profiles).
+llvm_major="$(rustc --version --verbose | sed -n 's/^LLVM version: \([0-9]*\).*/\1/p')"
+install_profdata() {
+  command -v apt-get >/dev/null && [ "$(id -u)" = 0 ] || return 0
+  local pkg
+  for pkg in ${llvm_major:+llvm-$llvm_major} llvm-19; do
+    say "pgo: installing $pkg for llvm-profdata (apt-get)"
+    if { apt-get install -y "$pkg" || { apt-get update && apt-get install -y "$pkg"; }; } >/dev/null 2>&1; then
+      return 0
+    fi
+  done
+}
+
 profdata_candidates="$(find_profdata)"
-if [ -z "$profdata_candidates" ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-  say "pgo: installing llvm-19 for llvm-profdata (apt-get)"
-  { apt-get install -y llvm-19 || { apt-get update && apt-get install -y llvm-19; }; } >/dev/null 2>&1 || true
+if [ -z "$profdata_candidates" ]; then
+  install_profdata
   profdata_candidates="$(find_profdata)"
 fi
-[ -n "$profdata_candidates" ] || die "no llvm-profdata found (rustup component add llvm-tools, or apt-get install llvm-19)" 3
+[ -n "$profdata_candidates" ] || die "no llvm-profdata found (rustup component add llvm-tools, or apt-get install llvm-${llvm_major:-19})" 3
 
 # ---- 1. instrumented build ---------------------------------------------------
 raw="$target/pgo-profiles"
@@ -82,13 +96,22 @@ done
 
 # ---- 3. merge, then the optimised build --------------------------------------
 merged="$target/pgo-profiles/merged.profdata"
-profdata=""
-for cand in $profdata_candidates; do
-  if "$cand" merge -o "$merged" "$raw"/*.profraw 2>/dev/null; then
-    profdata="$cand"
-    break
-  fi
-done
+merge_profiles() {
+  local cand
+  for cand in $profdata_candidates; do
+    if "$cand" merge -o "$merged" "$raw"/*.profraw 2>/dev/null; then
+      echo "$cand"
+      return
+    fi
+  done
+}
+profdata="$(merge_profiles)"
+if [ -z "$profdata" ]; then
+  # the llvm-profdata found is too old for this rustc: get the matching one
+  install_profdata
+  profdata_candidates="$(find_profdata)"
+  profdata="$(merge_profiles)"
+fi
 [ -n "$profdata" ] || die "no llvm-profdata here reads this rustc's profiles (tried: $(echo $profdata_candidates))" 3
 say "pgo: merged with $profdata"
 say "pgo: building with the profile (TARGET/pgo)"
