@@ -8,6 +8,12 @@
 //! slower generic path, and never grows a block in place. Every block
 //! mimalloc hands out is aligned to at least a machine word, so a layout
 //! asking for no more than that can take the plain calls.
+//!
+//! mimalloc is built without transparent huge pages (the `no_thp`
+//! feature): it otherwise advises its arenas into 2 MB pages, and every
+//! page it gives back and takes again is a fresh 2 MB page the kernel
+//! zeroes. On the 200 MB build that was 7 % of the run in the kernel's
+//! page clearing and about 40 MB of peak memory.
 
 use libmimalloc_sys as mi;
 use std::alloc::{GlobalAlloc, Layout};
