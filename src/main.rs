@@ -530,13 +530,15 @@ fn run(cli: Cli) -> Result<()> {
                 pipeline::build_graph(&opts, &lex, merge.options(), &mut log)?;
             let graph = filters.filter(&graph, &lex)?.apply_owned(graph);
             fail_if_strict(&common, &summary)?;
+            let writing = std::time::Instant::now();
             summary.written = write_exports(&graph, &out, &formats)?;
+            let written_in = writing.elapsed().as_secs_f64();
             // the process ends here: freeing every report one by one would
             // only delay the exit (a quarter second for 250,000 reports)
             std::mem::forget(graph);
             if !common.quiet {
                 eprintln!("{}", summary.line());
-                eprintln!("wrote {}", show_paths(&summary.written));
+                eprintln!("wrote {} in {written_in:.2}s", show_paths(&summary.written));
             }
         }
         Command::Merge {

@@ -56,6 +56,9 @@ pub struct Summary {
     pub events: BTreeMap<EventKind, usize>,
     pub written: Vec<PathBuf>,
     pub seconds: f64,
+    /// Of `seconds`, the time spent making the graph once the last
+    /// extraction was in (sorting and grouping the reports into events).
+    pub merge_seconds: f64,
     /// Documents detected as not English (extracted unless filtered).
     pub non_english: usize,
 }
@@ -99,8 +102,13 @@ impl Summary {
         } else {
             String::new()
         };
+        let merging = if self.merge_seconds > 0.0 {
+            format!(" ({:.2}s of it merging)", self.merge_seconds)
+        } else {
+            String::new()
+        };
         format!(
-            "{} documents read ({skipped}{foreign}), {} actors, {total} events ({}) in {:.2}s, {:.1} MB/s",
+            "{} documents read ({skipped}{foreign}), {} actors, {total} events ({}) in {:.2}s{merging}, {:.1} MB/s",
             self.documents,
             self.actors,
             kinds.join(", "),
@@ -448,7 +456,8 @@ pub fn build_graph(
     })?;
     let started = std::time::Instant::now();
     let graph = builder.finish();
-    summary.seconds += started.elapsed().as_secs_f64();
+    summary.merge_seconds = started.elapsed().as_secs_f64();
+    summary.seconds += summary.merge_seconds;
     summary.actors = graph.data.actors.len();
     summary.events = graph.counts_by_kind().into_iter().collect();
     Ok((graph, summary))
