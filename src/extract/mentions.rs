@@ -478,7 +478,16 @@ impl<'a> Recognizer<'a> {
     /// [`Recognizer::may_name_dates`]), so that later stages need not
     /// look at every item for them.
     pub fn sentence(&mut self, s: &Sentence) -> Vec<Item> {
-        let mut items = Vec::with_capacity(s.tok_end - s.tok_start);
+        let mut items = Vec::new();
+        self.sentence_into(s, &mut items);
+        items
+    }
+
+    /// [`Recognizer::sentence`] into `items`, which is cleared first: a
+    /// document's sentences reuse one list instead of allocating their own.
+    pub fn sentence_into(&mut self, s: &Sentence, items: &mut Vec<Item>) {
+        items.clear();
+        items.reserve(s.tok_end - s.tok_start);
         self.triggers.clear();
         self.names_media = false;
         self.sentence_persons.clear();
@@ -526,7 +535,6 @@ impl<'a> Recognizer<'a> {
             });
             i = stop;
         }
-        items
     }
 
     /// The first date the sentence names absolutely (a full date, a month

@@ -32,6 +32,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
     let mut anchor: Option<NaiveDate> = None;
     let mut drafts: Vec<Draft> = Vec::new();
     let mut strike_reported = false;
+    let mut items = Vec::new();
     for (si, s) in a.sentences.iter().enumerate() {
         let mut s = *s;
         if si == 0 {
@@ -39,7 +40,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
                 s.tok_start = d.body_start.min(s.tok_end);
             }
         }
-        let items = rec.sentence(&s);
+        rec.sentence_into(&s, &mut items);
         let (reported_by, attribution_verbs) = if rec.names_media {
             attribution(&a, &items, lex)
         } else {
