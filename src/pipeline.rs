@@ -20,6 +20,11 @@ use std::sync::mpsc::{sync_channel, Receiver};
 
 const BATCH: usize = 512;
 
+/// A batch also ends once its documents hold this much text, so that the
+/// batches in flight stay a few MB when the documents are long ones (a
+/// corpus of books, not news: 512 of them could be gigabytes).
+const BATCH_BYTES: usize = 1 << 20;
+
 /// Batches handed to the pool before the oldest is merged. With one
 /// batch ahead the two workers of a 2-core machine were busy 1.74 cores'
 /// worth on average, with three 1.83, with eight 1.87-1.97, with sixteen
@@ -206,8 +211,9 @@ fn extract_guarded(d: &Document, lex: &Lexicon) -> Result<Extraction, String> {
         .map_err(|_| d.id.clone())
 }
 
-/// Up to [`BATCH`] documents as the reader found them, with the warnings and
-/// skips among them, and how many input bytes had been read by then.
+/// Up to [`BATCH`] documents (fewer once they hold [`BATCH_BYTES`] of
+/// text) as the reader found them, with the warnings and skips among them,
+/// and how many input bytes had been read by then.
 struct Batch {
     items: Vec<Item>,
     bytes_read: u64,
@@ -223,13 +229,19 @@ fn read_ahead<'scope>(
     let (tx, rx) = sync_channel(2);
     scope.spawn(move || loop {
         let mut items = Vec::with_capacity(BATCH);
-        let mut docs = 0;
-        while docs < BATCH {
-            let Some(item) = reader.next() else { break };
-            docs += usize::from(matches!(item, Item::Doc(_)));
+        let (mut docs, mut text_bytes) = (0, 0);
+        let mut last = false;
+        while docs < BATCH && text_bytes < BATCH_BYTES {
+            let Some(item) = reader.next() else {
+                last = true;
+                break;
+            };
+            if let Item::Doc(d) = &item {
+                docs += 1;
+                text_bytes += d.text.len();
+            }
             items.push(item);
         }
-        let last = docs < BATCH;
         let batch = Batch {
             items,
             bytes_read: reader.bytes_read(),
