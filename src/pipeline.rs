@@ -554,3 +554,62 @@ pub fn merge(
 fn is_graph_file(r: &mut impl std::io::BufRead) -> std::io::Result<bool> {
     Ok(ingest::is_graph_json(r.fill_buf()?))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A JSONL file of `n` documents of `len` bytes of text each.
+    fn corpus(n: usize, len: usize) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("docs.jsonl");
+        let text = "Lavrov met Tillerson in Moscow. ".repeat(len / 32 + 1);
+        let lines: String = (0..n)
+            .map(|i| format!("{{\"id\":\"d{i}\",\"text\":\"{}\"}}\n", &text[..len]))
+            .collect();
+        std::fs::write(&path, lines).unwrap();
+        (dir, path)
+    }
+
+    /// The documents of each batch the reader thread hands on.
+    fn batch_sizes(path: &Path) -> Vec<usize> {
+        let reader = ingest::open(&[Input::Path(path.to_path_buf())], Default::default()).unwrap();
+        std::thread::scope(|s| {
+            read_ahead(s, reader)
+                .into_iter()
+                .map(|b| split_batch(b.items).0.len())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn batches_end_at_their_document_count_or_their_text_size() {
+        let (_dir, short) = corpus(BATCH + 3, 100);
+        assert_eq!(batch_sizes(&short), [BATCH, 3]);
+        // three documents reach the byte limit; the rest makes a last batch
+        let (_dir, long) = corpus(7, BATCH_BYTES / 3 + 1);
+        assert_eq!(batch_sizes(&long), [3, 3, 1]);
+    }
+
+    #[test]
+    fn extractions_come_in_input_order_across_many_batches_in_flight() {
+        let n = BATCH * (IN_FLIGHT + 3) + 7;
+        let (_dir, path) = corpus(n, 200);
+        let opts = RunOptions {
+            inputs: vec![Input::Path(path)],
+            threads: Some(2),
+            quiet: true,
+            ..Default::default()
+        };
+        let lex = Lexicon::embedded().unwrap();
+        let mut ids = Vec::new();
+        let summary = run(&opts, &lex, &mut |_| {}, &mut |x| {
+            ids.push(x.doc_id.clone());
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(summary.documents, n);
+        let expected: Vec<String> = (0..n).map(|i| format!("d{i}")).collect();
+        assert_eq!(ids, expected);
+    }
+}
