@@ -1,7 +1,8 @@
 //! Criterion benches, one per pipeline stage: sentence segmentation
-//! (`text::analyze`), entities + events (`extract::extract`), date parsing
-//! and resolution (`extract::dates`), merging (`GraphBuilder::add` +
-//! `finish`), export (`export::write_all`, plus `write_json` alone) and
+//! (`text::analyze`), entities (the dictionary pass and the mention
+//! recognizer), entities + events (`extract::extract`), date parsing and
+//! resolution (`extract::dates`), merging (`GraphBuilder::add` + `finish`),
+//! export (`export::write_all`, plus GraphML and `write_json` alone) and
 //! lexicon loading (`Lexicon::embedded`).
 //!
 //! Inputs are written here (news-like text made up for the bench), so the
@@ -12,8 +13,10 @@
 
 use chrono::NaiveDate;
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use diplograph::export::{ExportOptions, Format, View};
 use diplograph::extract::dates::{parse_at, resolve, Tense};
 use diplograph::extract::extract;
+use diplograph::extract::mentions::Recognizer;
 use diplograph::graph::GraphBuilder;
 use diplograph::lexicon::Lexicon;
 use diplograph::model::{Document, Extraction};
@@ -96,6 +99,19 @@ fn text_stages(c: &mut Criterion) {
     g.bench_function("extract (entities + events)", |b| {
         b.iter(|| extract(black_box(&doc), &lex).events.len())
     });
+    // entities alone: the dictionary pass and the mention recognizer over
+    // every sentence, without event finding
+    g.bench_function("entities (token matches + mentions)", |b| {
+        b.iter(|| {
+            let a = analyze(black_box(ARTICLE));
+            let matches = lex.token_matches(&a);
+            let mut rec = Recognizer::new(&lex, &a, &matches, Some(doc_date()));
+            a.sentences
+                .iter()
+                .map(|s| rec.sentence(s).len())
+                .sum::<usize>()
+        })
+    });
 
     // dates: try every token as the start of a date expression (as the
     // recognizer does), then resolve what was found
@@ -149,8 +165,17 @@ fn graph_stages(c: &mut Criterion) {
     }
     let graph = gb.finish();
     let dir = tempfile::tempdir().expect("temp dir");
-    g.bench_function("export::write_all (6 files, 400 docs)", |b| {
+    g.bench_function("export::write_all (8 files, 400 docs)", |b| {
         b.iter(|| diplograph::export::write_all(black_box(&graph), dir.path()).unwrap())
+    });
+    let graphml = dir.path().join("alone.graphml");
+    let options = ExportOptions {
+        format: Format::Graphml,
+        view: View::Full,
+        bom: false,
+    };
+    g.bench_function("GraphML export (graph.graphml alone, 400 docs)", |b| {
+        b.iter(|| diplograph::export::export(black_box(&graph), &graphml, options).unwrap())
     });
     g.bench_function("export::write_json (in memory, 400 docs)", |b| {
         b.iter_batched_ref(
