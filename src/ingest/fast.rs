@@ -203,30 +203,46 @@ impl<'a> Reader<'a> {
     }
 
     fn record(&mut self) -> Step<Fields> {
-        self.expect(b'{')?;
         let mut fields = Fields::default();
+        self.elements(b'{', b'}', |r| {
+            let key = r.key()?;
+            r.skip_spaces();
+            r.expect(b':')?;
+            r.skip_spaces();
+            // a repeated key replaces the earlier value, as in serde
+            match fields.slot(&r.bytes[key]) {
+                Some(slot) => *slot = Some(r.field()?),
+                None => r.skip_value(0)?,
+            }
+            Ok(())
+        })?;
+        Ok(fields)
+    }
+
+    /// An array or object from its `open` bracket to its `close`: each
+    /// element read by `element` (from its first byte, spaces skipped), the
+    /// elements separated by commas.
+    fn elements(
+        &mut self,
+        open: u8,
+        close: u8,
+        mut element: impl FnMut(&mut Self) -> Step<()>,
+    ) -> Step<()> {
+        self.expect(open)?;
         self.skip_spaces();
-        if self.peek()? == b'}' {
+        if self.peek()? == close {
             self.pos += 1;
-            return Ok(fields);
+            return Ok(());
         }
         loop {
             self.skip_spaces();
-            let key = self.key()?;
-            self.skip_spaces();
-            self.expect(b':')?;
-            self.skip_spaces();
-            // a repeated key replaces the earlier value, as in serde
-            match fields.slot(&self.bytes[key]) {
-                Some(slot) => *slot = Some(self.field()?),
-                None => self.skip_value(0)?,
-            }
+            element(self)?;
             self.skip_spaces();
             match self.peek()? {
                 b',' => self.pos += 1,
-                b'}' => {
+                b if b == close => {
                     self.pos += 1;
-                    return Ok(fields);
+                    return Ok(());
                 }
                 _ => return Err(Stop::Declined),
             }
@@ -284,57 +300,23 @@ impl<'a> Reader<'a> {
         if depth > MAX_DEPTH {
             return Err(Stop::Declined);
         }
-        self.pos += 1;
-        self.skip_spaces();
-        if self.peek()? == b']' {
-            self.pos += 1;
-            return Ok(());
-        }
-        loop {
-            self.skip_spaces();
-            self.skip_value(depth)?;
-            self.skip_spaces();
-            match self.peek()? {
-                b',' => self.pos += 1,
-                b']' => {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                _ => return Err(Stop::Declined),
-            }
-        }
+        self.elements(b'[', b']', |r| r.skip_value(depth))
     }
 
     fn skip_object(&mut self, depth: usize) -> Step<()> {
         if depth > MAX_DEPTH {
             return Err(Stop::Declined);
         }
-        self.pos += 1;
-        self.skip_spaces();
-        if self.peek()? == b'}' {
-            self.pos += 1;
-            return Ok(());
-        }
-        loop {
-            self.skip_spaces();
-            if self.peek()? != b'"' {
+        self.elements(b'{', b'}', |r| {
+            if r.peek()? != b'"' {
                 return Err(Stop::Declined);
             }
-            self.skip_string()?;
-            self.skip_spaces();
-            self.expect(b':')?;
-            self.skip_spaces();
-            self.skip_value(depth)?;
-            self.skip_spaces();
-            match self.peek()? {
-                b',' => self.pos += 1,
-                b'}' => {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                _ => return Err(Stop::Declined),
-            }
-        }
+            r.skip_string()?;
+            r.skip_spaces();
+            r.expect(b':')?;
+            r.skip_spaces();
+            r.skip_value(depth)
+        })
     }
 
     fn literal(&mut self, word: &[u8]) -> Step<()> {
