@@ -216,6 +216,8 @@ fn extract_guarded(d: &Document, lex: &Lexicon) -> Result<Extraction, String> {
 /// and how many input bytes had been read by then.
 struct Batch {
     items: Vec<Item>,
+    /// The bytes of its documents' texts.
+    text_bytes: usize,
     bytes_read: u64,
 }
 
@@ -244,6 +246,7 @@ fn read_ahead<'scope>(
         }
         let batch = Batch {
             items,
+            text_bytes,
             bytes_read: reader.bytes_read(),
         };
         // a closed channel: the run stopped early, nothing more to read
@@ -313,7 +316,6 @@ pub fn run(
             for batch in batches {
                 let (docs, notes) = split_batch(batch.items);
                 let (tx, outcomes) = sync_channel(1);
-                let text_bytes = docs.iter().map(|d| d.text.len() as u64).sum();
                 pool_scope.spawn(move |_| {
                     // the receiver is gone only if the run already failed
                     let _ = tx.send(extract_all(&docs, lex, lang_filter));
@@ -321,7 +323,7 @@ pub fn run(
                 let next = InFlight {
                     notes,
                     bytes_read: batch.bytes_read,
-                    text_bytes,
+                    text_bytes: batch.text_bytes as u64,
                     outcomes,
                 };
                 pending.push_back(next);
