@@ -501,8 +501,10 @@ fn resolve_countryless_people(b: &mut GraphBuilder) {
         .events
         .par_iter_mut()
         .map(|(key, reports)| {
-            let out = reports.extract_if(.., names_moved).map(|p| (key.kind, p));
-            let out = out.collect();
+            let out: Vec<_> = reports
+                .extract_if(.., names_moved)
+                .map(|p| (key.kind, p))
+                .collect();
             // a graph with people moved has every report's participants
             // listed once, as when every report was re-keyed here
             reports.iter_mut().for_each(list_participants_once);
