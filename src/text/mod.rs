@@ -5,6 +5,7 @@
 //! brackets, photo captions and datelines, because every event points back at
 //! the sentence that states it.
 
+mod char_props;
 mod sentences;
 mod tokens;
 mod words;

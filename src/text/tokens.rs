@@ -5,6 +5,7 @@
 //! of all tokens share one buffer, so tokenizing allocates per document, not
 //! per token.
 
+use super::char_props::{props_uncached, ALPHA, NUMERIC, SPACE, TABLE_END, UPPER};
 use deunicode::deunicode_char;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -248,34 +249,18 @@ fn case_flags(surface: &str) -> (bool, bool) {
     (cap, n_letters >= 2 && all_upper)
 }
 
-/// Unicode properties of the characters below U+3000 (Latin, Greek,
-/// Cyrillic, Arabic, Indic scripts, punctuation), looked up once: the
-/// standard library's tables are searched on every call, which made a few
-/// documents in other scripts cost as much to tokenize as all the rest.
-const TABLE_END: u32 = 0x3000;
-const ALPHA: u8 = 1;
-const NUMERIC: u8 = 2;
-const SPACE: u8 = 4;
-const UPPER: u8 = 8;
+/// Unicode properties of the characters below U+3000, tabulated at
+/// compile time by `build.rs`: the standard library's tables are searched
+/// on every call, which made a few documents in other scripts cost as much
+/// to tokenize as all the rest.
+static TABLE: [u8; TABLE_END as usize] =
+    *include_bytes!(concat!(env!("OUT_DIR"), "/char_props.bin"));
 
 fn props(c: char) -> u8 {
-    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        (0..TABLE_END)
-            .map(|u| char::from_u32(u).map_or(0, props_uncached))
-            .collect()
-    });
-    match table.get(c as usize) {
+    match TABLE.get(c as usize) {
         Some(&p) => p,
         None => props_uncached(c),
     }
-}
-
-fn props_uncached(c: char) -> u8 {
-    (c.is_alphabetic() as u8 * ALPHA)
-        | (c.is_numeric() as u8 * NUMERIC)
-        | (c.is_whitespace() as u8 * SPACE)
-        | (c.is_uppercase() as u8 * UPPER)
 }
 
 fn is_alphabetic(c: char) -> bool {
