@@ -7,6 +7,7 @@
 use super::*;
 use crate::model::EventKind;
 use include_dir::{include_dir, Dir};
+use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -156,7 +157,7 @@ pub struct RawLexicon {
 }
 
 pub fn read_embedded(raw: &mut RawLexicon) -> Result<usize, LexiconError> {
-    let mut n = 0;
+    let mut sources = Vec::new();
     for name in FILES {
         if let Some(dir) = name.strip_suffix("/*.tsv") {
             let mut files: Vec<_> = EMBEDDED
@@ -166,13 +167,14 @@ pub fn read_embedded(raw: &mut RawLexicon) -> Result<usize, LexiconError> {
             files.sort_by_key(|f| f.path());
             for f in files {
                 let label = format!("data/lexicon/{}", f.path().display());
-                n += raw.read_file(name, &label, f.contents())?;
+                sources.push((*name, label, Bytes::Embedded(f.contents())));
             }
         } else if let Some(f) = EMBEDDED.get_file(name) {
-            n += raw.read_file(name, &format!("data/lexicon/{name}"), f.contents())?;
+            let label = format!("data/lexicon/{name}");
+            sources.push((*name, label, Bytes::Embedded(f.contents())));
         }
     }
-    Ok(n)
+    raw.read_all(sources)
 }
 
 pub fn read_dir(dir: &Path, raw: &mut RawLexicon) -> Result<usize, LexiconError> {
@@ -182,8 +184,7 @@ pub fn read_dir(dir: &Path, raw: &mut RawLexicon) -> Result<usize, LexiconError>
             message: "not a folder".into(),
         });
     }
-    let mut n = 0;
-    let mut known = 0;
+    let mut sources = Vec::new();
     for name in FILES {
         let paths: Vec<PathBuf> = if let Some(sub) = name.strip_suffix("/*.tsv") {
             let mut v: Vec<PathBuf> = std::fs::read_dir(dir.join(sub))
@@ -204,22 +205,42 @@ pub fn read_dir(dir: &Path, raw: &mut RawLexicon) -> Result<usize, LexiconError>
             }
         };
         for p in paths {
-            known += 1;
-            let label = p.display().to_string();
-            let bytes = std::fs::read(&p).map_err(|e| LexiconError::Unreadable {
-                file: label.clone(),
-                message: e.to_string(),
-            })?;
-            n += raw.read_file(name, &label, &bytes)?;
+            sources.push((*name, p.display().to_string(), Bytes::File(p)));
         }
     }
-    if known == 0 {
+    if sources.is_empty() {
         return Err(LexiconError::Unreadable {
             file: dir.display().to_string(),
             message: format!("no lexicon files (expected any of {})", FILES.join(", ")),
         });
     }
-    Ok(n)
+    raw.read_all(sources)
+}
+
+/// Where a lexicon file's bytes are: built into the binary, or in a file
+/// not read yet.
+enum Bytes {
+    Embedded(&'static [u8]),
+    File(PathBuf),
+}
+
+/// One lexicon file: its name as [`FILES`] gives it, its label for
+/// messages, and its bytes.
+type Source = (&'static str, String, Bytes);
+
+/// Read and parse one file (a file on disk is read here, so that reading
+/// runs in parallel too).
+fn parse_source((name, label, bytes): &Source) -> Result<Parsed, LexiconError> {
+    match bytes {
+        Bytes::Embedded(b) => parse_file(name, label, b),
+        Bytes::File(path) => {
+            let b = std::fs::read(path).map_err(|e| LexiconError::Unreadable {
+                file: label.clone(),
+                message: e.to_string(),
+            })?;
+            parse_file(name, label, &b)
+        }
+    }
 }
 
 fn list(s: &str) -> impl Iterator<Item = &str> {
@@ -237,6 +258,12 @@ fn malformed(file: &str, line: u64, message: impl Into<String>) -> LexiconError 
         line,
         message: message.into(),
     }
+}
+
+/// `rows` after `v`; the count of them all.
+fn extend_len<T>(v: &mut Vec<T>, rows: Vec<T>) -> usize {
+    v.extend(rows);
+    v.len()
 }
 
 /// Rows of one TSV file, each with its line number.
@@ -276,13 +303,17 @@ fn rows<T: DeserializeOwned>(label: &str, bytes: &[u8]) -> Result<Vec<(T, u64)>,
                 ),
             ));
         }
-        let mut padded = rec.clone();
-        while padded.len() < headers.len() {
-            padded.push_field("");
-        }
-        let row: T = padded
-            .deserialize(Some(&headers))
-            .map_err(|e| malformed(label, line, e.to_string()))?;
+        // short rows (flexible files) get empty trailing fields
+        let row: Result<T, _> = if rec.len() < headers.len() {
+            let mut padded = rec.clone();
+            while padded.len() < headers.len() {
+                padded.push_field("");
+            }
+            padded.deserialize(Some(&headers))
+        } else {
+            rec.deserialize(Some(&headers))
+        };
+        let row = row.map_err(|e| malformed(label, line, e.to_string()))?;
         out.push((row, line));
     }
     Ok(out)
@@ -344,11 +375,30 @@ fn role_date(s: &str, is_end: bool) -> Option<NaiveDate> {
     }
 }
 
-impl RawLexicon {
-    fn read_file(&mut self, name: &str, label: &str, bytes: &[u8]) -> Result<usize, LexiconError> {
-        match name {
-            "countries.tsv" => {
-                for (r, line) in rows::<CountryRow>(label, bytes)? {
+/// The validated rows of one file, not yet added: parsing needs nothing
+/// but the file, so the files of a folder are parsed in parallel, then
+/// added in order (a later file replaces an earlier one's entries).
+enum Parsed {
+    Countries(Vec<(CountryRow, Option<(f64, f64)>)>),
+    Orgs(Vec<OrgRow>),
+    Metonyms(Vec<MetonymRow>),
+    Titles(Vec<TitleRow>),
+    Media(Vec<MediaRow>),
+    Places(Vec<(PlaceRow, Option<(f64, f64)>)>),
+    Triggers(Vec<(TriggerRow, EventKind)>),
+    Cues(Vec<(CueRow, CueEffect, CueScope)>),
+    Institutions(Vec<InstitutionRow>),
+    People(Vec<(PersonRow, NaiveDate, NaiveDate)>),
+}
+
+/// Parse and validate lexicon file `name` (as [`FILES`] names it), read
+/// from `label`; a malformed line is an error naming `label` and the line.
+fn parse_file(name: &str, label: &str, bytes: &[u8]) -> Result<Parsed, LexiconError> {
+    Ok(match name {
+        "countries.tsv" => Parsed::Countries(
+            rows::<CountryRow>(label, bytes)?
+                .into_iter()
+                .map(|(r, line)| {
                     if r.iso3.trim().len() != 3 {
                         return Err(malformed(
                             label,
@@ -357,68 +407,54 @@ impl RawLexicon {
                         ));
                     }
                     let c = coords(label, line, &r.capital_lat, &r.capital_lon)?;
-                    if !self.country_codes.insert(r.iso3.clone()) {
-                        self.countries.retain(|(o, _)| o.iso3 != r.iso3);
-                    }
-                    self.countries.push((r, c));
-                }
-                Ok(self.countries.len())
+                    Ok((r, c))
+                })
+                .collect::<Result<_, _>>()?,
+        ),
+        "organizations.tsv" => Parsed::Orgs(checked(rows(label, bytes)?, |r: &OrgRow, line| {
+            if !matches!(r.org_type.trim(), "organization" | "group") {
+                return Err(malformed(
+                    label,
+                    line,
+                    format!("type {:?}: use organization or group", r.org_type),
+                ));
             }
-            "organizations.tsv" => {
-                for (r, line) in rows::<OrgRow>(label, bytes)? {
-                    if !matches!(r.org_type.trim(), "organization" | "group") {
-                        return Err(malformed(
-                            label,
-                            line,
-                            format!("type {:?}: use organization or group", r.org_type),
-                        ));
-                    }
-                    if r.id.trim().is_empty() || r.name.trim().is_empty() {
-                        return Err(malformed(label, line, "id and name are required"));
-                    }
-                    if !self.org_ids.insert(r.id.clone()) {
-                        self.orgs.retain(|o| o.id != r.id);
-                    }
-                    self.orgs.push(r);
-                }
-                Ok(self.orgs.len())
+            if r.id.trim().is_empty() || r.name.trim().is_empty() {
+                return Err(malformed(label, line, "id and name are required"));
             }
-            "metonyms.tsv" => {
-                for (r, line) in rows::<MetonymRow>(label, bytes)? {
-                    if r.refers_to.trim().is_empty() {
-                        return Err(malformed(label, line, "refers_to is required"));
-                    }
-                    self.metonyms.push(r);
+            Ok(())
+        })?),
+        "metonyms.tsv" => {
+            Parsed::Metonyms(checked(rows(label, bytes)?, |r: &MetonymRow, line| {
+                if r.refers_to.trim().is_empty() {
+                    return Err(malformed(label, line, "refers_to is required"));
                 }
-                Ok(self.metonyms.len())
+                Ok(())
+            })?)
+        }
+        "titles.tsv" => Parsed::Titles(checked(rows(label, bytes)?, |r: &TitleRow, line| {
+            if r.phrase.trim().is_empty() || r.role.trim().is_empty() {
+                return Err(malformed(label, line, "phrase and role are required"));
             }
-            "titles.tsv" => {
-                for (r, line) in rows::<TitleRow>(label, bytes)? {
-                    if r.phrase.trim().is_empty() || r.role.trim().is_empty() {
-                        return Err(malformed(label, line, "phrase and role are required"));
-                    }
-                    self.titles.push(r);
-                }
-                Ok(self.titles.len())
-            }
-            "media.tsv" => {
-                for (r, _) in rows::<MediaRow>(label, bytes)? {
-                    self.media.push(r);
-                }
-                Ok(self.media.len())
-            }
-            "places.tsv" => {
-                for (r, line) in rows::<PlaceRow>(label, bytes)? {
+            Ok(())
+        })?),
+        "media.tsv" => Parsed::Media(checked(rows(label, bytes)?, |_: &MediaRow, _| Ok(()))?),
+        "places.tsv" => Parsed::Places(
+            rows::<PlaceRow>(label, bytes)?
+                .into_iter()
+                .map(|(r, line)| {
                     if r.name.trim().is_empty() {
                         return Err(malformed(label, line, "name is required"));
                     }
                     let c = coords(label, line, &r.lat, &r.lon)?;
-                    self.places.push((r, c));
-                }
-                Ok(self.places.len())
-            }
-            "triggers.tsv" => {
-                for (r, line) in rows::<TriggerRow>(label, bytes)? {
+                    Ok((r, c))
+                })
+                .collect::<Result<_, _>>()?,
+        ),
+        "triggers.tsv" => Parsed::Triggers(
+            rows::<TriggerRow>(label, bytes)?
+                .into_iter()
+                .map(|(r, line)| {
                     let kind = EventKind::parse(&r.kind)
                         .ok_or_else(|| malformed(label, line, format!("kind {:?}", r.kind)))?;
                     if !matches!(r.pos.trim(), "verb" | "noun" | "weapon") {
@@ -438,12 +474,14 @@ impl RawLexicon {
                             ),
                         ));
                     }
-                    self.triggers.push((r, kind));
-                }
-                Ok(self.triggers.len())
-            }
-            "cues.tsv" => {
-                for (r, line) in rows::<CueRow>(label, bytes)? {
+                    Ok((r, kind))
+                })
+                .collect::<Result<_, _>>()?,
+        ),
+        "cues.tsv" => Parsed::Cues(
+            rows::<CueRow>(label, bytes)?
+                .into_iter()
+                .map(|(r, line)| {
                     let effect = match r.effect.trim() {
                         "possible" => CueEffect::Possible,
                         "planned" => CueEffect::Planned,
@@ -460,27 +498,26 @@ impl RawLexicon {
                         "sentence" => CueScope::Sentence,
                         other => return Err(malformed(label, line, format!("scope {other:?}"))),
                     };
-                    self.cues.push((r, effect, scope));
+                    Ok((r, effect, scope))
+                })
+                .collect::<Result<_, _>>()?,
+        ),
+        "institutions.tsv" => {
+            Parsed::Institutions(checked(rows(label, bytes)?, |r: &InstitutionRow, line| {
+                if !matches!(r.kind.trim(), "state" | "organization" | "group") {
+                    return Err(malformed(
+                        label,
+                        line,
+                        format!("kind {:?}: use state, organization or group", r.kind),
+                    ));
                 }
-                Ok(self.cues.len())
-            }
-            "institutions.tsv" => {
-                for (r, line) in rows::<InstitutionRow>(label, bytes)? {
-                    if !matches!(r.kind.trim(), "state" | "organization" | "group") {
-                        return Err(malformed(
-                            label,
-                            line,
-                            format!("kind {:?}: use state, organization or group", r.kind),
-                        ));
-                    }
-                    self.institutions.push(r);
-                }
-                Ok(self.institutions.len())
-            }
-            _ => {
-                let parsed = rows::<PersonRow>(label, bytes)?;
-                let mut replaced = std::collections::HashSet::new();
-                for (r, line) in parsed {
+                Ok(())
+            })?)
+        }
+        _ => Parsed::People(
+            rows::<PersonRow>(label, bytes)?
+                .into_iter()
+                .map(|(r, line)| {
                     if r.id.trim().is_empty() || r.name.trim().is_empty() {
                         return Err(malformed(label, line, "id and name are required"));
                     }
@@ -499,6 +536,70 @@ impl RawLexicon {
                     if !r.role.trim().is_empty() && end < start {
                         return Err(malformed(label, line, "term ends before it starts"));
                     }
+                    Ok((r, start, end))
+                })
+                .collect::<Result<_, _>>()?,
+        ),
+    })
+}
+
+/// The rows, each checked by `check` in order; the first failure ends it.
+fn checked<T>(
+    rows: Vec<(T, u64)>,
+    check: impl Fn(&T, u64) -> Result<(), LexiconError>,
+) -> Result<Vec<T>, LexiconError> {
+    rows.into_iter()
+        .map(|(r, line)| check(&r, line).map(|()| r))
+        .collect()
+}
+
+impl RawLexicon {
+    /// Parse the files in parallel (the lexicon is loaded by every
+    /// command), then add their rows in order; the first malformed file in
+    /// that order is the error. Returns the sum, over the files, of the
+    /// count of entries of each file's kind after it.
+    fn read_all(&mut self, sources: Vec<Source>) -> Result<usize, LexiconError> {
+        let parsed: Vec<_> = sources.par_iter().map(parse_source).collect();
+        let mut n = 0;
+        for p in parsed {
+            n += self.add(p?);
+        }
+        Ok(n)
+    }
+
+    /// Add one file's rows after those of the files before it: an entry
+    /// whose key (country code, organisation or person id) is known
+    /// replaces the earlier one.
+    fn add(&mut self, parsed: Parsed) -> usize {
+        match parsed {
+            Parsed::Countries(rows) => {
+                for (r, c) in rows {
+                    if !self.country_codes.insert(r.iso3.clone()) {
+                        self.countries.retain(|(o, _)| o.iso3 != r.iso3);
+                    }
+                    self.countries.push((r, c));
+                }
+                self.countries.len()
+            }
+            Parsed::Orgs(rows) => {
+                for r in rows {
+                    if !self.org_ids.insert(r.id.clone()) {
+                        self.orgs.retain(|o| o.id != r.id);
+                    }
+                    self.orgs.push(r);
+                }
+                self.orgs.len()
+            }
+            Parsed::Metonyms(rows) => extend_len(&mut self.metonyms, rows),
+            Parsed::Titles(rows) => extend_len(&mut self.titles, rows),
+            Parsed::Media(rows) => extend_len(&mut self.media, rows),
+            Parsed::Places(rows) => extend_len(&mut self.places, rows),
+            Parsed::Triggers(rows) => extend_len(&mut self.triggers, rows),
+            Parsed::Cues(rows) => extend_len(&mut self.cues, rows),
+            Parsed::Institutions(rows) => extend_len(&mut self.institutions, rows),
+            Parsed::People(rows) => {
+                let mut replaced = std::collections::HashSet::new();
+                for (r, start, end) in rows {
                     // a person the overlay mentions is replaced as a whole
                     // first seen in this file, and known from an earlier one
                     if replaced.insert(r.id.clone()) && !self.people_ids.insert(r.id.clone()) {
@@ -506,7 +607,7 @@ impl RawLexicon {
                     }
                     self.people.push((r, start, end));
                 }
-                Ok(self.people.len())
+                self.people.len()
             }
         }
     }
@@ -722,6 +823,32 @@ mod tests {
         let err = Lexicon::check_dir(dir.path()).unwrap_err().to_string();
         assert!(err.contains("places.tsv:3"), "{err}");
         assert!(err.contains("coordinates"), "{err}");
+    }
+
+    #[test]
+    fn of_several_malformed_files_the_first_in_reading_order_is_named() {
+        // files are parsed in parallel; the error must not depend on which
+        // parse ends first
+        let dir = tempfile::tempdir().unwrap();
+        let people = "id\tname\taliases\tgender\tcountry\trole\ttitle\tstart\tend\n";
+        std::fs::create_dir(dir.path().join("people")).unwrap();
+        for f in ["people/b.tsv", "people/a.tsv"] {
+            let bad = format!("{people}x\tX Y\t\tm\tFRA\trole\tT\tsoon\t\n");
+            std::fs::write(dir.path().join(f), bad).unwrap();
+        }
+        let err = Lexicon::check_dir(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("a.tsv:2"), "{err}");
+        std::fs::write(
+            dir.path().join("triggers.tsv"),
+            "kind\tcameo\tpos\tlemma\tforms\nvisit\t040\tverb\tx\tx\n",
+        )
+        .unwrap();
+        let err = Lexicon::check_dir(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("triggers.tsv:2"), "{err}");
+        let err = Lexicon::load(&[dir.path().to_path_buf()])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("triggers.tsv:2"), "{err}");
     }
 
     #[test]
