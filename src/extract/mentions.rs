@@ -501,7 +501,7 @@ impl<'a> Recognizer<'a> {
         while i < end {
             let (len, kind, possessive) = match self.simple_item_at(i) {
                 Some((len, kind)) => (len, kind, false),
-                None => self.item_at(i, end, i == s.tok_start),
+                None => self.item_at(i, end),
             };
             let len = len.max(1);
             let stop = (i + len).min(end);
@@ -631,7 +631,7 @@ impl<'a> Recognizer<'a> {
 
     /// The item at token `i` that [`Recognizer::simple_item_at`] left:
     /// mentions, places, triggers, cues, pronouns and names.
-    fn item_at(&mut self, i: usize, end: usize, sentence_start: bool) -> (usize, ItemKind, bool) {
+    fn item_at(&mut self, i: usize, end: usize) -> (usize, ItemKind, bool) {
         let matches = self.matches(i);
         if let Some((len, kind)) = self.actor_phrase_at(i, end, matches) {
             return (len, kind, false);
@@ -665,7 +665,7 @@ impl<'a> Recognizer<'a> {
         if let Some(x) = self.state_pronoun_at(i, end) {
             return (1, ItemKind::Actor(x), false);
         }
-        if let Some(x) = self.surname_at(i, sentence_start) {
+        if let Some(x) = self.surname_at(i) {
             return (1, ItemKind::Actor(x), false);
         }
         (1, ItemKind::Word, false)
@@ -1139,8 +1139,7 @@ impl<'a> Recognizer<'a> {
 
     /// A capitalised word naming a person already met in the document, or a
     /// known person's surname.
-    fn surname_at(&mut self, i: usize, sentence_start: bool) -> Option<usize> {
-        let _ = sentence_start;
+    fn surname_at(&mut self, i: usize) -> Option<usize> {
         let x = self.known_surname_actor(i)?;
         self.note_person(x);
         Some(x)
