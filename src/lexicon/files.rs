@@ -395,22 +395,19 @@ enum Parsed {
 /// from `label`; a malformed line is an error naming `label` and the line.
 fn parse_file(name: &str, label: &str, bytes: &[u8]) -> Result<Parsed, LexiconError> {
     Ok(match name {
-        "countries.tsv" => Parsed::Countries(
-            rows::<CountryRow>(label, bytes)?
-                .into_iter()
-                .map(|(r, line)| {
-                    if r.iso3.trim().len() != 3 {
-                        return Err(malformed(
-                            label,
-                            line,
-                            format!("iso3 {:?} is not 3 letters", r.iso3),
-                        ));
-                    }
-                    let c = coords(label, line, &r.capital_lat, &r.capital_lon)?;
-                    Ok((r, c))
-                })
-                .collect::<Result<_, _>>()?,
-        ),
+        "countries.tsv" => {
+            Parsed::Countries(mapped(rows(label, bytes)?, |r: CountryRow, line| {
+                if r.iso3.trim().len() != 3 {
+                    return Err(malformed(
+                        label,
+                        line,
+                        format!("iso3 {:?} is not 3 letters", r.iso3),
+                    ));
+                }
+                let c = coords(label, line, &r.capital_lat, &r.capital_lon)?;
+                Ok((r, c))
+            })?)
+        }
         "organizations.tsv" => Parsed::Orgs(checked(rows(label, bytes)?, |r: &OrgRow, line| {
             if !matches!(r.org_type.trim(), "organization" | "group") {
                 return Err(malformed(
@@ -439,69 +436,54 @@ fn parse_file(name: &str, label: &str, bytes: &[u8]) -> Result<Parsed, LexiconEr
             Ok(())
         })?),
         "media.tsv" => Parsed::Media(checked(rows(label, bytes)?, |_: &MediaRow, _| Ok(()))?),
-        "places.tsv" => Parsed::Places(
-            rows::<PlaceRow>(label, bytes)?
-                .into_iter()
-                .map(|(r, line)| {
-                    if r.name.trim().is_empty() {
-                        return Err(malformed(label, line, "name is required"));
-                    }
-                    let c = coords(label, line, &r.lat, &r.lon)?;
-                    Ok((r, c))
-                })
-                .collect::<Result<_, _>>()?,
-        ),
-        "triggers.tsv" => Parsed::Triggers(
-            rows::<TriggerRow>(label, bytes)?
-                .into_iter()
-                .map(|(r, line)| {
-                    let kind = EventKind::parse(&r.kind)
-                        .ok_or_else(|| malformed(label, line, format!("kind {:?}", r.kind)))?;
-                    if !matches!(r.pos.trim(), "verb" | "noun" | "weapon") {
-                        return Err(malformed(
-                            label,
-                            line,
-                            format!("pos {:?}: use verb, noun or weapon", r.pos),
-                        ));
-                    }
-                    if !matches!(r.requires.trim(), "" | "object" | "weapon" | "intent") {
-                        return Err(malformed(
-                            label,
-                            line,
-                            format!(
-                                "requires {:?}: use object, weapon, intent or nothing",
-                                r.requires
-                            ),
-                        ));
-                    }
-                    Ok((r, kind))
-                })
-                .collect::<Result<_, _>>()?,
-        ),
-        "cues.tsv" => Parsed::Cues(
-            rows::<CueRow>(label, bytes)?
-                .into_iter()
-                .map(|(r, line)| {
-                    let effect = match r.effect.trim() {
-                        "possible" => CueEffect::Possible,
-                        "planned" => CueEffect::Planned,
-                        "negated" => CueEffect::Negated,
-                        "speculation" => CueEffect::Speculation,
-                        "condition" => CueEffect::Condition,
-                        "prevent" => CueEffect::Prevent,
-                        "realized" => CueEffect::Realized,
-                        other => return Err(malformed(label, line, format!("effect {other:?}"))),
-                    };
-                    let scope = match r.scope.trim() {
-                        "verb" => CueScope::Verb,
-                        "clause" => CueScope::Clause,
-                        "sentence" => CueScope::Sentence,
-                        other => return Err(malformed(label, line, format!("scope {other:?}"))),
-                    };
-                    Ok((r, effect, scope))
-                })
-                .collect::<Result<_, _>>()?,
-        ),
+        "places.tsv" => Parsed::Places(mapped(rows(label, bytes)?, |r: PlaceRow, line| {
+            if r.name.trim().is_empty() {
+                return Err(malformed(label, line, "name is required"));
+            }
+            let c = coords(label, line, &r.lat, &r.lon)?;
+            Ok((r, c))
+        })?),
+        "triggers.tsv" => Parsed::Triggers(mapped(rows(label, bytes)?, |r: TriggerRow, line| {
+            let kind = EventKind::parse(&r.kind)
+                .ok_or_else(|| malformed(label, line, format!("kind {:?}", r.kind)))?;
+            if !matches!(r.pos.trim(), "verb" | "noun" | "weapon") {
+                return Err(malformed(
+                    label,
+                    line,
+                    format!("pos {:?}: use verb, noun or weapon", r.pos),
+                ));
+            }
+            if !matches!(r.requires.trim(), "" | "object" | "weapon" | "intent") {
+                return Err(malformed(
+                    label,
+                    line,
+                    format!(
+                        "requires {:?}: use object, weapon, intent or nothing",
+                        r.requires
+                    ),
+                ));
+            }
+            Ok((r, kind))
+        })?),
+        "cues.tsv" => Parsed::Cues(mapped(rows(label, bytes)?, |r: CueRow, line| {
+            let effect = match r.effect.trim() {
+                "possible" => CueEffect::Possible,
+                "planned" => CueEffect::Planned,
+                "negated" => CueEffect::Negated,
+                "speculation" => CueEffect::Speculation,
+                "condition" => CueEffect::Condition,
+                "prevent" => CueEffect::Prevent,
+                "realized" => CueEffect::Realized,
+                other => return Err(malformed(label, line, format!("effect {other:?}"))),
+            };
+            let scope = match r.scope.trim() {
+                "verb" => CueScope::Verb,
+                "clause" => CueScope::Clause,
+                "sentence" => CueScope::Sentence,
+                other => return Err(malformed(label, line, format!("scope {other:?}"))),
+            };
+            Ok((r, effect, scope))
+        })?),
         "institutions.tsv" => {
             Parsed::Institutions(checked(rows(label, bytes)?, |r: &InstitutionRow, line| {
                 if !matches!(r.kind.trim(), "state" | "organization" | "group") {
@@ -514,33 +496,37 @@ fn parse_file(name: &str, label: &str, bytes: &[u8]) -> Result<Parsed, LexiconEr
                 Ok(())
             })?)
         }
-        _ => Parsed::People(
-            rows::<PersonRow>(label, bytes)?
-                .into_iter()
-                .map(|(r, line)| {
-                    if r.id.trim().is_empty() || r.name.trim().is_empty() {
-                        return Err(malformed(label, line, "id and name are required"));
-                    }
-                    let start = role_date(&r.start, false);
-                    let end = role_date(&r.end, true);
-                    let (Some(start), Some(end)) = (start, end) else {
-                        return Err(malformed(
-                            label,
-                            line,
-                            format!(
-                                "bad dates {:?}..{:?} (use YYYY, YYYY-MM or YYYY-MM-DD)",
-                                r.start, r.end
-                            ),
-                        ));
-                    };
-                    if !r.role.trim().is_empty() && end < start {
-                        return Err(malformed(label, line, "term ends before it starts"));
-                    }
-                    Ok((r, start, end))
-                })
-                .collect::<Result<_, _>>()?,
-        ),
+        _ => Parsed::People(mapped(rows(label, bytes)?, |r: PersonRow, line| {
+            if r.id.trim().is_empty() || r.name.trim().is_empty() {
+                return Err(malformed(label, line, "id and name are required"));
+            }
+            let start = role_date(&r.start, false);
+            let end = role_date(&r.end, true);
+            let (Some(start), Some(end)) = (start, end) else {
+                return Err(malformed(
+                    label,
+                    line,
+                    format!(
+                        "bad dates {:?}..{:?} (use YYYY, YYYY-MM or YYYY-MM-DD)",
+                        r.start, r.end
+                    ),
+                ));
+            };
+            if !r.role.trim().is_empty() && end < start {
+                return Err(malformed(label, line, "term ends before it starts"));
+            }
+            Ok((r, start, end))
+        })?),
     })
+}
+
+/// Each row (with its line number) turned into a validated entry by `f`,
+/// in order; the first failure ends it.
+fn mapped<T, U>(
+    rows: Vec<(T, u64)>,
+    f: impl Fn(T, u64) -> Result<U, LexiconError>,
+) -> Result<Vec<U>, LexiconError> {
+    rows.into_iter().map(|(r, line)| f(r, line)).collect()
 }
 
 /// The rows, each checked by `check` in order; the first failure ends it.
@@ -548,9 +534,7 @@ fn checked<T>(
     rows: Vec<(T, u64)>,
     check: impl Fn(&T, u64) -> Result<(), LexiconError>,
 ) -> Result<Vec<T>, LexiconError> {
-    rows.into_iter()
-        .map(|(r, line)| check(&r, line).map(|()| r))
-        .collect()
+    mapped(rows, |r, line| check(&r, line).map(|()| r))
 }
 
 impl RawLexicon {
@@ -812,6 +796,11 @@ mod tests {
         assert_eq!(role_date("April", false), None);
     }
 
+    /// The message `lexicon check` gives for a folder that must fail.
+    fn check_error(dir: &Path) -> String {
+        Lexicon::check_dir(dir).unwrap_err().to_string()
+    }
+
     #[test]
     fn a_malformed_overlay_line_names_file_and_line() {
         let dir = tempfile::tempdir().unwrap();
@@ -820,7 +809,7 @@ mod tests {
             "name\taliases\tcountry\tlat\tlon\tkind\nGoodtown\t\tFRA\t1\t2\tcity\nBadtown\t\tFRA\tnorth\t2\tcity\n",
         )
         .unwrap();
-        let err = Lexicon::check_dir(dir.path()).unwrap_err().to_string();
+        let err = check_error(dir.path());
         assert!(err.contains("places.tsv:3"), "{err}");
         assert!(err.contains("coordinates"), "{err}");
     }
@@ -836,14 +825,14 @@ mod tests {
             let bad = format!("{people}x\tX Y\t\tm\tFRA\trole\tT\tsoon\t\n");
             std::fs::write(dir.path().join(f), bad).unwrap();
         }
-        let err = Lexicon::check_dir(dir.path()).unwrap_err().to_string();
+        let err = check_error(dir.path());
         assert!(err.contains("a.tsv:2"), "{err}");
         std::fs::write(
             dir.path().join("triggers.tsv"),
             "kind\tcameo\tpos\tlemma\tforms\nvisit\t040\tverb\tx\tx\n",
         )
         .unwrap();
-        let err = Lexicon::check_dir(dir.path()).unwrap_err().to_string();
+        let err = check_error(dir.path());
         assert!(err.contains("triggers.tsv:2"), "{err}");
         let err = Lexicon::load(&[dir.path().to_path_buf()])
             .unwrap_err()
