@@ -231,16 +231,16 @@ type Source = (&'static str, String, Bytes);
 /// Read and parse one file (a file on disk is read here, so that reading
 /// runs in parallel too).
 fn parse_source((name, label, bytes): &Source) -> Result<Parsed, LexiconError> {
-    match bytes {
-        Bytes::Embedded(b) => parse_file(name, label, b),
-        Bytes::File(path) => {
-            let b = std::fs::read(path).map_err(|e| LexiconError::Unreadable {
+    let bytes = match bytes {
+        Bytes::Embedded(b) => std::borrow::Cow::Borrowed(*b),
+        Bytes::File(path) => std::fs::read(path)
+            .map_err(|e| LexiconError::Unreadable {
                 file: label.clone(),
                 message: e.to_string(),
-            })?;
-            parse_file(name, label, &b)
-        }
-    }
+            })?
+            .into(),
+    };
+    parse_file(name, label, &bytes)
 }
 
 fn list(s: &str) -> impl Iterator<Item = &str> {
