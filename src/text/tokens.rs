@@ -60,6 +60,12 @@ impl Token {
 /// buffer starts as an ASCII-lowercased copy of the text, so a plain ASCII
 /// token's folded form is its own byte range there; only the other tokens
 /// ("U.S.", "Erdoğan", "’s") append a folded form after it.
+///
+/// The loop handles whitespace, plain ASCII words and one-byte punctuation
+/// itself and leaves everything else to [`general_token`], kept out of
+/// line: with the rare cases inside it, the loop ran out of registers and
+/// spent a sixth of its time moving the new token's fields to the stack
+/// and back.
 pub fn tokenize(text: &str) -> (Vec<Token>, String) {
     let b = text.as_bytes();
     // news text averages a token per four to five bytes
@@ -70,92 +76,125 @@ pub fn tokenize(text: &str) -> (Vec<Token>, String) {
     norm.push_str(text);
     norm.make_ascii_lowercase();
     let mut i = 0;
-    let mut space_before = true;
-    let mut newlines = 0u32;
-    let mut para_before = false;
-    while i < b.len() {
-        let byte = b[i];
-        if byte < 0x80 {
-            if is_ascii_space(byte) {
-                if byte == b'\n' {
-                    newlines += 1;
-                    if newlines >= 2 {
-                        para_before = true;
-                    }
-                }
-                space_before = true;
-                i += 1;
-                continue;
+    let mut gap = Gap {
+        space: true,
+        para: false,
+    };
+    let mut newline = false;
+    while let Some(&byte) = b.get(i) {
+        let class = ASCII_CLASS[byte as usize];
+        if class & SPACE_CLASS != 0 {
+            if byte == b'\n' {
+                gap.para |= newline;
+                newline = true;
             }
-        } else {
-            let c = char_at(text, i);
-            if is_space(c) {
-                space_before = true;
-                i += c.len_utf8();
-                continue;
-            }
-        }
-        let start = i;
-        let kind;
-        let (cap, upper);
-        let folded: (u32, u32);
-        if let Some(word_end) = plain_ascii_word(b, i) {
-            // the common case, a run of ASCII letters and digits
-            i = word_end;
-            kind = if byte.is_ascii_digit() {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
-            folded = (start as u32, i as u32);
-            cap = byte.is_ascii_uppercase();
-            upper = ascii_all_upper(&b[start..i]);
-        } else if byte < 0x80 && !byte.is_ascii_alphanumeric() && byte != b'\'' {
-            // ASCII punctuation is one token of one byte, folded to itself
+            gap.space = true;
             i += 1;
-            kind = TokenKind::Punct;
-            folded = if byte == b'`' {
-                append_folded(&text[start..i], &mut norm)
-            } else {
-                (start as u32, i as u32)
-            };
-            (cap, upper) = (false, false);
-        } else {
-            // abbreviations, digit groups, apostrophes, other scripts
-            let c = char_at(text, i);
-            if is_alphanumeric(c) {
-                i = word_end(text, i, c);
-                kind = if c.is_ascii_digit() {
-                    TokenKind::Number
-                } else {
-                    TokenKind::Word
-                };
-            } else if (c == '\'' || c == '\u{2019}') && possessive_at(text, i) {
-                i += c.len_utf8() + 1;
-                kind = TokenKind::Word;
-            } else {
-                i += c.len_utf8();
-                kind = TokenKind::Punct;
-            }
-            let surface = &text[start..i];
-            folded = append_folded(surface, &mut norm);
-            (cap, upper) = case_flags(surface);
+            continue;
         }
-        tokens.push(Token {
-            start: start as u32,
-            end: i as u32,
-            kind,
-            norm: folded,
-            cap,
-            upper,
-            space_before,
-            para_before,
-        });
-        space_before = false;
-        newlines = 0;
-        para_before = false;
+        if let Some(token) = simple_token(b, i, class, gap) {
+            i = token.end as usize;
+            tokens.push(token);
+        } else if let Some(end) = general_token(text, i, gap, &mut norm, &mut tokens) {
+            i = end;
+        } else {
+            // a space outside ASCII (no-break, em space)
+            gap.space = true;
+            i += char_at(text, i).len_utf8();
+            continue;
+        }
+        gap = Gap {
+            space: false,
+            para: false,
+        };
+        newline = false;
     }
     (tokens, norm)
+}
+
+/// What separates a token from the one before it.
+#[derive(Clone, Copy)]
+struct Gap {
+    /// Whitespace.
+    space: bool,
+    /// A blank line (two newlines).
+    para: bool,
+}
+
+/// The token at `i` when it is a plain ASCII word or number or a byte of
+/// ASCII punctuation (not an apostrophe or backtick), whose folded form is
+/// its own range of the lowercased copy.
+#[inline(always)]
+fn simple_token(b: &[u8], i: usize, class: u8, gap: Gap) -> Option<Token> {
+    let (end, kind, cap, upper) = if class & ALNUM_CLASS != 0 {
+        let end = plain_ascii_word(b, i)?;
+        let kind = if class == DIGIT_CLASS {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        let upper = ascii_all_upper(b.get(i..end)?);
+        (end, kind, class == UPPER_CLASS, upper)
+    } else if b[i] < 0x80 && b[i] != b'\'' && b[i] != b'`' {
+        (i + 1, TokenKind::Punct, false, false)
+    } else {
+        return None;
+    };
+    Some(Token {
+        start: i as u32,
+        end: end as u32,
+        kind,
+        norm: (i as u32, end as u32),
+        cap,
+        upper,
+        space_before: gap.space,
+        para_before: gap.para,
+    })
+}
+
+/// Push the token at `i` that [`simple_token`] left (abbreviations, digit
+/// groups, apostrophes, other scripts), its folded form appended to
+/// `norm`, and return its end; `None` when `i` is whitespace outside
+/// ASCII. Out of line and pushing the token itself, so that the loop over
+/// the common tokens keeps its values in registers.
+#[inline(never)]
+fn general_token(
+    text: &str,
+    i: usize,
+    gap: Gap,
+    norm: &mut String,
+    tokens: &mut Vec<Token>,
+) -> Option<usize> {
+    let c = char_at(text, i);
+    if is_space(c) {
+        return None;
+    }
+    let (end, kind) = if is_alphanumeric(c) {
+        let kind = if c.is_ascii_digit() {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        (word_end(text, i, c), kind)
+    } else if (c == '\'' || c == '\u{2019}') && possessive_at(text, i) {
+        (i + c.len_utf8() + 1, TokenKind::Word)
+    } else {
+        (i + c.len_utf8(), TokenKind::Punct)
+    };
+    let surface = text.get(i..end)?;
+    let folded = append_folded(surface, norm);
+    let (cap, upper) = case_flags(surface);
+    tokens.push(Token {
+        start: i as u32,
+        end: end as u32,
+        kind,
+        norm: folded,
+        cap,
+        upper,
+        space_before: gap.space,
+        para_before: gap.para,
+    });
+    Some(end)
 }
 
 /// Append the folded form of `surface` to the buffer; returns its range
@@ -166,9 +205,16 @@ fn append_folded(surface: &str, norm: &mut String) -> (u32, u32) {
     (n0, norm.len() as u32)
 }
 
-/// Per byte: 0 for anything but an ASCII letter or digit, else 1 for a
-/// digit, 3 for a lower-case letter, 7 for an upper-case one.
+/// Per byte: [`DIGIT_CLASS`], [`LOWER_CLASS`] or [`UPPER_CLASS`] for an
+/// ASCII digit or letter (all three have the [`ALNUM_CLASS`] bit; a
+/// letter's second bit, an upper-case one's third), [`SPACE_CLASS`] for
+/// ASCII whitespace, 0 for anything else.
 const ASCII_CLASS: [u8; 256] = ascii_classes();
+const ALNUM_CLASS: u8 = 1;
+const DIGIT_CLASS: u8 = 1;
+const LOWER_CLASS: u8 = 3;
+const UPPER_CLASS: u8 = 7;
+const SPACE_CLASS: u8 = 8;
 
 const fn ascii_classes() -> [u8; 256] {
     let mut t = [0u8; 256];
@@ -176,11 +222,13 @@ const fn ascii_classes() -> [u8; 256] {
     while c < 256 {
         let b = c as u8;
         t[c] = if b.is_ascii_uppercase() {
-            7
+            UPPER_CLASS
         } else if b.is_ascii_lowercase() {
-            3
+            LOWER_CLASS
         } else if b.is_ascii_digit() {
-            1
+            DIGIT_CLASS
+        } else if is_ascii_space(b) {
+            SPACE_CLASS
         } else {
             0
         };
@@ -199,7 +247,7 @@ fn plain_ascii_word(b: &[u8], start: usize) -> Option<usize> {
     let end = start
         + rest
             .iter()
-            .position(|&c| ASCII_CLASS[c as usize] == 0)
+            .position(|&c| ASCII_CLASS[c as usize] & ALNUM_CLASS == 0)
             .unwrap_or(rest.len());
     if end == start {
         return None;
@@ -233,7 +281,7 @@ fn ascii_all_upper(word: &[u8]) -> bool {
     for &c in word {
         let class = ASCII_CLASS[c as usize];
         letters += (class >> 1) as u32 & 1;
-        uppers += (class >> 2) as u32;
+        uppers += (class >> 2) as u32 & 1;
     }
     letters >= 2 && uppers == letters
 }
@@ -281,7 +329,7 @@ fn is_uppercase(c: char) -> bool {
 
 /// ASCII whitespace as `char::is_whitespace` counts it.
 #[inline]
-fn is_ascii_space(b: u8) -> bool {
+const fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
