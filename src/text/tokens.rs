@@ -127,14 +127,13 @@ struct Gap {
 #[inline(always)]
 fn simple_token(b: &[u8], i: usize, class: u8, gap: Gap) -> Option<Token> {
     let (end, kind, cap, upper) = if class & ALNUM_CLASS != 0 {
-        let end = plain_ascii_word(b, i)?;
+        let run = plain_ascii_word(b, i)?;
         let kind = if class == DIGIT_CLASS {
             TokenKind::Number
         } else {
             TokenKind::Word
         };
-        let upper = ascii_all_upper(b.get(i..end)?);
-        (end, kind, class == UPPER_CLASS, upper)
+        (run.end, kind, class == UPPER_CLASS, run.all_upper)
     } else if b[i] < 0x80 && b[i] != b'\'' && b[i] != b'`' {
         (i + 1, TokenKind::Punct, false, false)
     } else {
@@ -237,18 +236,22 @@ const fn ascii_classes() -> [u8; 256] {
     t
 }
 
-/// The end of the ASCII letters and digits from `start`, when nothing
-/// after them could extend the token (an abbreviation dot, a digit group, an
-/// inner apostrophe or a non-ASCII letter): then [`word_end`] would end it at
-/// the same place.
+/// A run of ASCII letters and digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    end: usize,
+    /// Two or more letters, all upper-case ("NATO", "G7" is not).
+    all_upper: bool,
+}
+
+/// The run of ASCII letters and digits from `start`, when nothing after
+/// it could extend the token (an abbreviation dot, a digit group, an
+/// inner apostrophe or a non-ASCII letter): then [`word_end`] would end it
+/// at the same place.
 #[inline]
-fn plain_ascii_word(b: &[u8], start: usize) -> Option<usize> {
-    let rest = b.get(start..)?;
-    let end = start
-        + rest
-            .iter()
-            .position(|&c| ASCII_CLASS[c as usize] & ALNUM_CLASS == 0)
-            .unwrap_or(rest.len());
+fn plain_ascii_word(b: &[u8], start: usize) -> Option<Run> {
+    let run = ascii_run(b, start);
+    let end = run.end;
     if end == start {
         return None;
     }
@@ -267,23 +270,113 @@ fn plain_ascii_word(b: &[u8], start: usize) -> Option<usize> {
             .is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0x80),
         Some(&c) => c < 0x80,
     };
-    plain.then_some(end)
+    plain.then_some(run)
 }
 
-/// Two or more letters, all uppercase, in a word of ASCII letters and
-/// digits. Only words opening with a capital or a digit need counting.
-#[inline]
-fn ascii_all_upper(word: &[u8]) -> bool {
-    if word.first().is_some_and(u8::is_ascii_lowercase) {
-        return false;
+/// Bit `j` set for each of 16 bytes from `i` (zeros past the end of the
+/// text, which end a run as the end does): its ASCII letters and digits,
+/// its upper-case letters and its lower-case ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Masks {
+    alnum: u32,
+    upper: u32,
+    lower: u32,
+}
+
+/// The run from `start`, sixteen bytes at a time: words are five bytes on
+/// average, so one block almost always holds the whole word, and the
+/// letters' case comes with it.
+#[inline(always)]
+fn ascii_run(b: &[u8], start: usize) -> Run {
+    let mut i = start;
+    let mut letters = 0u32;
+    let mut lower = false;
+    loop {
+        let m = masks_at(b, i);
+        // `alnum` has 16 bits, so the complement has a bit at 16 or below
+        let n = (!m.alnum).trailing_zeros();
+        let keep = (1u32 << n) - 1;
+        let l = (m.upper | m.lower) & keep;
+        // counting stops at two, which is all the flag asks
+        letters += u32::from(l != 0) + u32::from(l & l.wrapping_sub(1) != 0);
+        lower |= m.lower & keep != 0;
+        i += n as usize;
+        if n < 16 {
+            break;
+        }
     }
-    let (mut letters, mut uppers) = (0u32, 0u32);
-    for &c in word {
+    Run {
+        end: i,
+        all_upper: letters >= 2 && !lower,
+    }
+}
+
+/// The sixteen bytes from `i`, zero-padded past the end.
+#[inline(always)]
+fn block_at(b: &[u8], i: usize) -> [u8; 16] {
+    match b.get(i..i + 16).and_then(|s| <[u8; 16]>::try_from(s).ok()) {
+        Some(block) => block,
+        None => {
+            let mut block = [0u8; 16];
+            let rest = b.get(i..).unwrap_or_default();
+            block[..rest.len()].copy_from_slice(rest);
+            block
+        }
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn masks_at(b: &[u8], i: usize) -> Masks {
+    use std::arch::x86_64::*;
+    let block = block_at(b, i);
+    // SAFETY: SSE2 is part of every x86-64 target, and the one load reads
+    // the 16 bytes of `block`, a local array
+    unsafe {
+        let v = _mm_loadu_si128(block.as_ptr().cast());
+        // signed compares: bytes from 0x80 are negative, below every range
+        let digit = _mm_and_si128(
+            _mm_cmpgt_epi8(v, _mm_set1_epi8(b'0' as i8 - 1)),
+            _mm_cmplt_epi8(v, _mm_set1_epi8(b'9' as i8 + 1)),
+        );
+        let upper = _mm_and_si128(
+            _mm_cmpgt_epi8(v, _mm_set1_epi8(b'A' as i8 - 1)),
+            _mm_cmplt_epi8(v, _mm_set1_epi8(b'Z' as i8 + 1)),
+        );
+        let lower = _mm_and_si128(
+            _mm_cmpgt_epi8(v, _mm_set1_epi8(b'a' as i8 - 1)),
+            _mm_cmplt_epi8(v, _mm_set1_epi8(b'z' as i8 + 1)),
+        );
+        let alnum = _mm_or_si128(digit, _mm_or_si128(upper, lower));
+        Masks {
+            alnum: _mm_movemask_epi8(alnum) as u32,
+            upper: _mm_movemask_epi8(upper) as u32,
+            lower: _mm_movemask_epi8(lower) as u32,
+        }
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[inline(always)]
+fn masks_at(b: &[u8], i: usize) -> Masks {
+    masks_of_bytes(&block_at(b, i))
+}
+
+/// [`masks_at`] a byte at a time.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn masks_of_bytes(block: &[u8; 16]) -> Masks {
+    let mut m = Masks {
+        alnum: 0,
+        upper: 0,
+        lower: 0,
+    };
+    for (j, &c) in block.iter().enumerate() {
         let class = ASCII_CLASS[c as usize];
-        letters += (class >> 1) as u32 & 1;
-        uppers += (class >> 2) as u32 & 1;
+        m.alnum |= u32::from(class & ALNUM_CLASS) << j;
+        m.upper |= u32::from(class == UPPER_CLASS) << j;
+        m.lower |= u32::from(class == LOWER_CLASS) << j;
     }
-    letters >= 2 && uppers == letters
+    m
 }
 
 /// First letter uppercase; two or more letters, all uppercase.
@@ -543,6 +636,48 @@ mod tests {
                 proptest::prop_assert_eq!((t.cap, t.upper), case_flags(surface));
             }
         }
+    }
+
+    proptest::proptest! {
+        /// The sixteen-byte masks agree with the byte table, and a run
+        /// ends, and knows its case, as a byte-by-byte scan would.
+        #[test]
+        fn block_masks_and_runs_agree_with_a_byte_scan(
+            text in "[a-zA-Z0-9 .,'\u{e9}\u{2019}-]{0,40}",
+            start in 0usize..40,
+        ) {
+            let b = text.as_bytes();
+            let start = start.min(b.len());
+            proptest::prop_assert_eq!(masks_at(b, start), masks_of_bytes(&block_at(b, start)));
+            let run = ascii_run(b, start);
+            let want_end = start
+                + b[start..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .count();
+            let letters: Vec<u8> = b[start..want_end]
+                .iter()
+                .copied()
+                .filter(u8::is_ascii_alphabetic)
+                .collect();
+            let want_upper = letters.len() >= 2 && letters.iter().all(u8::is_ascii_uppercase);
+            proptest::prop_assert_eq!(run, Run { end: want_end, all_upper: want_upper });
+        }
+    }
+
+    #[test]
+    fn runs_longer_than_a_block_end_where_their_letters_do() {
+        let text = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 x";
+        assert_eq!(
+            ascii_run(text.as_bytes(), 0),
+            Run {
+                end: 36,
+                all_upper: true
+            }
+        );
+        let text = "ABCDEFGHIJKLMNOPq";
+        assert_eq!(ascii_run(text.as_bytes(), 0).end, 17);
+        assert!(!ascii_run(text.as_bytes(), 0).all_upper);
     }
 
     #[test]
