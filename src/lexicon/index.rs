@@ -68,9 +68,6 @@ pub struct PhraseIndex {
     /// opens.
     single: Vec<Vec<Phrase>>,
     by_pair: FxHashMap<(u32, u32), Vec<Phrase>>,
-    /// The one-byte words (punctuation, "a"), which a quarter of all
-    /// tokens are, without hashing.
-    byte_words: Vec<Word>,
     /// The bits above (`OPENS_*`, `LOWER_IN_NAME`, `SECOND`, `DATE_WORD`)
     /// by word id: most tokens open no phrase and are passed over after
     /// this one look-up.
@@ -179,14 +176,6 @@ impl PhraseIndex {
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
         self.words.set_flags(&self.flags);
-        self.byte_words = (0..=255u8)
-            .map(|b| {
-                let w = [b];
-                std::str::from_utf8(&w)
-                    .ok()
-                    .map_or(UNKNOWN, |w| self.words.get(w.as_bytes()))
-            })
-            .collect();
     }
 
     /// The id of token `j`'s folded form; `NO_WORD` past the end.
@@ -194,18 +183,7 @@ impl PhraseIndex {
         if j >= a.tokens.len() {
             return NO_WORD;
         }
-        self.word_of(a.norm(j).as_bytes()).id
-    }
-
-    #[inline(always)]
-    fn word_of(&self, w: &[u8]) -> Word {
-        // `byte_words` is empty until `finish`; the table answers until then
-        if let [b] = w {
-            if let Some(&word) = self.byte_words.get(*b as usize) {
-                return word;
-            }
-        }
-        self.words.get(w)
+        self.words.get(a.norm(j).as_bytes()).id
     }
 
     fn flags(&self, id: u32) -> u8 {
@@ -256,8 +234,15 @@ impl PhraseIndex {
         // about a token in four opens a phrase, one in five has a match
         let mut openers = Vec::with_capacity(n / 2);
         let mut date_words = Vec::new();
-        for (j, norm) in a.norm_bytes().enumerate() {
-            let w = self.word_of(norm);
+        for (j, (norm, lo, hi)) in a.norm_prefixes().enumerate() {
+            let w = match norm.len() {
+                0..=16 => self.words.get_grouped(&ShortKey {
+                    lo,
+                    hi,
+                    len: norm.len() as u8,
+                }),
+                _ => self.words.get_long(norm),
+            };
             ids.push(w.id);
             if w.flags & OPENS != 0 {
                 openers.push((j, w.flags));
@@ -421,7 +406,8 @@ struct WordTable {
     /// word's hash. A probe reads these 32 KB first and opens a 24-byte
     /// slot only when the byte agrees, so the half of all tokens the
     /// lexicon lacks rarely touch the table's 770 KB, which the cache does
-    /// not hold.
+    /// not hold. The first [`GROUP`] tags are repeated after the last, so
+    /// that the group of tags from any slot is one read.
     tags: Vec<u8>,
     /// `slots.len() == 1 << (64 - shift)` once there are slots.
     shift: u32,
@@ -452,6 +438,47 @@ struct Slot {
     flags: u8,
 }
 
+/// Tags read at once by [`WordTable::get_grouped`].
+const GROUP: usize = 16;
+
+/// Bit `j` set where tag `j` of the group is `tag`, and where it is 0.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn tag_masks(group: &[u8; GROUP], tag: u8) -> (u32, u32) {
+    use std::arch::x86_64::*;
+    // SAFETY: SSE2 is part of every x86-64 target, and the one load reads
+    // the 16 bytes of `group`
+    unsafe {
+        let v = _mm_loadu_si128(group.as_ptr().cast());
+        let agree = _mm_cmpeq_epi8(v, _mm_set1_epi8(tag as i8));
+        let empty = _mm_cmpeq_epi8(v, _mm_setzero_si128());
+        (
+            _mm_movemask_epi8(agree) as u32,
+            _mm_movemask_epi8(empty) as u32,
+        )
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[inline(always)]
+fn tag_masks(group: &[u8; GROUP], tag: u8) -> (u32, u32) {
+    tag_masks_of_bytes(group, tag)
+}
+
+/// [`tag_masks`] a byte at a time.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn tag_masks_of_bytes(group: &[u8; GROUP], tag: u8) -> (u32, u32) {
+    group
+        .iter()
+        .enumerate()
+        .fold((0, 0), |(agree, empty), (j, &t)| {
+            (
+                agree | u32::from(t == tag) << j,
+                empty | u32::from(t == 0) << j,
+            )
+        })
+}
+
 const EMPTY_SLOT: Slot = Slot {
     lo: 0,
     hi: 0,
@@ -460,8 +487,8 @@ const EMPTY_SLOT: Slot = Slot {
     flags: 0,
 };
 
-/// A word of at most 16 bytes as integers: with its length, `lo` and `hi`
-/// determine every byte, since the loads they come from cover the word.
+/// A word of at most 16 bytes as integers: its first eight bytes and its
+/// next eight, little-endian and zero past its end, and its length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct ShortKey {
     lo: u64,
@@ -470,31 +497,18 @@ struct ShortKey {
 }
 
 impl ShortKey {
-    #[inline(always)]
     fn new(w: &[u8]) -> Option<ShortKey> {
-        let n = w.len();
-        // overlapping loads from both ends cover words of every length
-        let (lo, hi) = if let (Some(head), Some(tail)) = (w.first_chunk(), w.last_chunk()) {
-            if n > 16 {
-                return None;
-            }
-            (u64::from_le_bytes(*head), u64::from_le_bytes(*tail))
-        } else if let (Some(head), Some(tail)) = (w.first_chunk(), w.last_chunk()) {
-            let (head, tail) = (u32::from_le_bytes(*head), u32::from_le_bytes(*tail));
-            (u64::from(head) | u64::from(tail) << 32, 0)
-        } else if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
-            let mid = w.get(n / 2).copied().unwrap_or(0);
-            (
-                u64::from(first) | u64::from(mid) << 8 | u64::from(last) << 16,
-                0,
-            )
-        } else {
-            (0, 0)
-        };
+        if w.len() > 16 {
+            return None;
+        }
+        let mut block = [0u8; 16];
+        block[..w.len()].copy_from_slice(w);
+        let (lo, hi) = block.split_at(8);
+        let int = |half: &[u8]| half.try_into().map_or(0, u64::from_le_bytes);
         Some(ShortKey {
-            lo,
-            hi,
-            len: n as u8,
+            lo: int(lo),
+            hi: int(hi),
+            len: w.len() as u8,
         })
     }
 
@@ -519,7 +533,8 @@ impl ShortKey {
     }
 
     fn is_in(&self, slot: &Slot) -> bool {
-        slot.lo == self.lo && slot.hi == self.hi && slot.len == self.len
+        // `&`, not `&&`: one outcome to predict, not three
+        (slot.lo == self.lo) & (slot.hi == self.hi) & (slot.len == self.len)
     }
 }
 
@@ -540,7 +555,7 @@ impl WordTable {
 
     #[inline(always)]
     fn get_short(&self, key: &ShortKey) -> Word {
-        let mask = self.tags.len().wrapping_sub(1);
+        let mask = self.slots.len().wrapping_sub(1);
         let mut at = key.slot(self.shift);
         let tag = key.tag();
         // an empty slot ends a miss; an empty table has no slot at all
@@ -559,6 +574,41 @@ impl WordTable {
             at = (at + 1) & mask;
         }
         UNKNOWN
+    }
+
+    /// [`WordTable::get_short`] for the pass over every token: whether a
+    /// token is a word of the lexicon is as good as random to the branch
+    /// predictor, so the common cases (the group of tags from the word's
+    /// slot has an empty one, and at most one tag before it agrees) are
+    /// answered without a branch on the outcome. A word absent from the
+    /// table compares with slot 0, which the cache keeps, instead of a
+    /// slot of its own.
+    #[inline(always)]
+    fn get_grouped(&self, key: &ShortKey) -> Word {
+        let at = key.slot(self.shift);
+        let group = self
+            .tags
+            .get(at..at + GROUP)
+            .and_then(|g| <[u8; GROUP]>::try_from(g).ok());
+        let Some(group) = group else {
+            return self.get_short(key);
+        };
+        let (agree, empty) = tag_masks(&group, key.tag());
+        let before_empty = (empty | 1 << GROUP).trailing_zeros();
+        let candidates = agree & ((1u32 << before_empty) - 1);
+        if before_empty == GROUP as u32 || candidates & candidates.wrapping_sub(1) != 0 {
+            return self.get_short(key);
+        }
+        let found = usize::from(candidates != 0);
+        let mask = self.slots.len().wrapping_sub(1);
+        let at = ((at + candidates.trailing_zeros() as usize) & mask) * found;
+        let slot = self.slots.get(at).unwrap_or(&EMPTY_SLOT);
+        let hit = (found == 1) & key.is_in(slot);
+        let keep = u32::from(hit).wrapping_neg();
+        Word {
+            id: (slot.id & keep) | (NO_WORD & !keep),
+            flags: slot.flags & keep as u8,
+        }
     }
 
     /// Copies `flags[id]` to every word.
@@ -592,7 +642,7 @@ impl WordTable {
         let size = (2 * self.slots.len()).max(64);
         self.shift = 64 - size.trailing_zeros();
         let old = std::mem::replace(&mut self.slots, vec![EMPTY_SLOT; size]);
-        self.tags = vec![0; size];
+        self.tags = vec![0; size + GROUP];
         for slot in old.into_iter().filter(|s| s.id != NO_WORD) {
             let key = ShortKey {
                 lo: slot.lo,
@@ -610,6 +660,9 @@ impl WordTable {
             at = (at + 1) & mask;
         }
         self.tags[at] = key.tag();
+        if at < GROUP {
+            self.tags[mask + 1 + at] = key.tag();
+        }
         self.slots[at] = Slot {
             lo: key.lo,
             hi: key.hi,
@@ -838,6 +891,70 @@ mod tests {
             for w in words.iter().chain(&probes) {
                 let want = map.get(w.as_str()).copied().unwrap_or(NO_WORD);
                 proptest::prop_assert_eq!(table.get(w.as_bytes()).id, want, "{:?}", w);
+            }
+        }
+    }
+
+    /// The grouped probe of the pass over all tokens finds what the
+    /// linear one does, in a table full enough for groups without an
+    /// empty tag, agreeing tags of other words and runs that wrap around.
+    #[test]
+    fn grouped_probes_agree_with_linear_ones() {
+        let word = |n: u32| format!("w{n}");
+        let mut table = WordTable::default();
+        for n in 0..3000 {
+            table.insert(&word(n), n);
+        }
+        // then words whose slots are the last few, in one run that wraps
+        // around past groups without an empty tag
+        let size = table.slots.len();
+        let shift = table.shift;
+        let home = |w: &str| ShortKey::new(w.as_bytes()).map_or(0, |k| k.slot(shift));
+        let crowded: Vec<u32> = (3000..2_000_000)
+            .filter(|&n| home(&word(n)) >= size - 8)
+            .take(40)
+            .collect();
+        for &n in &crowded {
+            table.insert(&word(n), n);
+        }
+        assert_eq!(table.slots.len(), size, "no growth in between");
+        let full_groups = (0..size)
+            .filter(|&at| table.tags[at..at + GROUP].iter().all(|&t| t != 0))
+            .count();
+        assert!(
+            full_groups > 0,
+            "the test wants groups without an empty tag"
+        );
+        let inserted = (0..3000).chain(crowded);
+        let absent = 2_000_000..2_000_500;
+        for (n, there) in inserted
+            .map(|n| (n, true))
+            .chain(absent.map(|n| (n, false)))
+        {
+            let w = word(n);
+            let key = ShortKey::new(w.as_bytes()).expect("short words");
+            let want = if there { n } else { NO_WORD };
+            assert_eq!(table.get_short(&key).id, want, "{w}");
+            assert_eq!(table.get_grouped(&key), table.get_short(&key), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tag_masks_agree_with_a_byte_scan(group in proptest::array::uniform16(0u8..4), tag in 0u8..4) {
+            proptest::prop_assert_eq!(tag_masks(&group, tag), tag_masks_of_bytes(&group, tag));
+        }
+
+        /// The keys of the pass over all tokens are the keys of their words.
+        #[test]
+        fn token_prefixes_are_the_keys_of_their_words(
+            text in "([a-zA-Z]{1,20}|[ .,'\u{e9}\u{2019}-]|U\\.S\\.){0,30}"
+        ) {
+            let a = analyze(&text);
+            for (word, lo, hi) in a.norm_prefixes() {
+                if let Some(key) = ShortKey::new(word) {
+                    proptest::prop_assert_eq!((key.lo, key.hi), (lo, hi), "{:?}", word);
+                }
             }
         }
     }

@@ -96,16 +96,48 @@ impl<'a> Analysis<'a> {
         &self.text[s.start..s.end]
     }
 
-    /// The folded forms of all tokens in order, as bytes: a pass over every
-    /// token (the dictionary's word ids) then checks no character
-    /// boundaries, which cost as much as the look-up itself.
-    pub fn norm_bytes(&self) -> impl Iterator<Item = &[u8]> + '_ {
+    /// The folded forms of all tokens in order, with the first sixteen
+    /// bytes of each as two little-endian integers, zero past its end: a
+    /// dictionary key read with two loads from the shared buffer, not a
+    /// copy or a load for each length.
+    pub fn norm_prefixes(&self) -> impl Iterator<Item = (&[u8], u64, u64)> + '_ {
         let norm = self.norm.as_bytes();
         self.tokens.iter().map(move |t| {
-            norm.get(t.norm.0 as usize..t.norm.1 as usize)
-                .unwrap_or_default()
+            let (start, end) = (t.norm.0 as usize, t.norm.1 as usize);
+            let word = norm.get(start..end).unwrap_or_default();
+            let (lo, hi) = match norm.get(start..start + 16) {
+                Some(block) => (le_u64(&block[..8]), le_u64(&block[8..])),
+                // the last tokens of the buffer
+                None => {
+                    let mut block = [0u8; 16];
+                    let rest = norm.get(start..).unwrap_or_default();
+                    block[..rest.len()].copy_from_slice(rest);
+                    (le_u64(&block[..8]), le_u64(&block[8..]))
+                }
+            };
+            let len = word.len();
+            (
+                word,
+                low_bytes(lo, len),
+                low_bytes(hi, len.saturating_sub(8)),
+            )
         })
     }
+}
+
+fn le_u64(b: &[u8]) -> u64 {
+    b.try_into().map_or(0, u64::from_le_bytes)
+}
+
+/// The `n` low bytes of `x` (all of them from 8 on), the rest zero.
+#[inline(always)]
+fn low_bytes(x: u64, n: usize) -> u64 {
+    let keep = if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    };
+    x & keep
 }
 
 /// Tokenize and split a text.
