@@ -332,9 +332,15 @@ pub fn run(
                         break;
                     };
                     let used = consume(done, &mut summary, &mut progress, log, sink)?;
-                    // freeing a batch's extractions is work this thread,
-                    // the one that merges, need not wait for
-                    pool_scope.spawn(move |_| drop(used));
+                    // freeing a batch's extractions is work for whichever
+                    // side has time: with two workers or more this thread,
+                    // the one that merges, is the busier one; with one, the
+                    // worker is, and this thread idles in between batches
+                    if pool.current_num_threads() > 1 {
+                        pool_scope.spawn(move |_| drop(used));
+                    } else {
+                        drop(used);
+                    }
                 }
             }
             while let Some(done) = pending.pop_front() {
