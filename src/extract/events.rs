@@ -1201,7 +1201,7 @@ impl<'x, 'r> SentenceEvents<'x, 'r> {
             return Vec::new();
         }
         let triggers = self.rec.triggers.clone();
-        let mut out: Vec<Found> = Vec::new();
+        let mut out: Vec<Found> = Vec::with_capacity(4);
         let mut consumed = vec![false; self.items.len()];
         let mut last_subject: Option<Vec<usize>> = None;
         let mut speech_open = false;

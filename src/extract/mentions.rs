@@ -86,6 +86,11 @@ impl ActorTable {
         // mentions arrive in text order: a repeat can only be the last one
         let m = &mut self.actors[i].actor.mentions;
         if m.last() != Some(&span) {
+            if m.capacity() == 0 {
+                // most actors are mentioned more than the four a first
+                // push makes room for
+                m.reserve_exact(8);
+            }
             m.push(span);
         }
     }
@@ -450,21 +455,22 @@ impl<'a> Recognizer<'a> {
             a,
             date,
             actors: ActorTable::default(),
-            persons_seen: Vec::new(),
+            // what most documents need, so that they are not grown from 4
+            persons_seen: Vec::with_capacity(32),
             surnames: FxHashMap::default(),
             surnames_keyed: FxHashMap::default(),
             country_actors: FxHashMap::default(),
             org_actors: FxHashMap::default(),
             by_role: FxHashMap::default(),
-            sentence_persons: Vec::new(),
+            sentence_persons: Vec::with_capacity(8),
             token_matches,
-            sentence_dates: Vec::new(),
+            sentence_dates: Vec::with_capacity(8),
             places: Vec::new(),
-            triggers: Vec::new(),
+            triggers: Vec::with_capacity(8),
             names_media: false,
             when: date,
-            sentence_states: Vec::new(),
-            previous_states: Vec::new(),
+            sentence_states: Vec::with_capacity(8),
+            previous_states: Vec::with_capacity(8),
             focus: None,
             scope: None,
             actor_end: usize::MAX,
@@ -494,7 +500,9 @@ impl<'a> Recognizer<'a> {
         self.parse_sentence_dates(s);
         self.when = self.sentence_date().or(self.date);
         if !self.sentence_states.is_empty() {
-            self.previous_states = std::mem::take(&mut self.sentence_states);
+            // a swap, not a take, so that neither list is grown anew
+            std::mem::swap(&mut self.previous_states, &mut self.sentence_states);
+            self.sentence_states.clear();
         }
         let mut i = s.tok_start;
         let end = s.tok_end;

@@ -30,7 +30,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
     let mut rec = Recognizer::new(lex, &a, &token_matches, doc.date);
     rec.scope = Some(story_scope(&doc.text));
     let mut anchor: Option<NaiveDate> = None;
-    let mut drafts: Vec<Draft> = Vec::new();
+    let mut drafts: Vec<Draft> = Vec::with_capacity(8);
     let mut strike_reported = false;
     let mut items = Vec::new();
     for (si, s) in a.sentences.iter().enumerate() {
@@ -489,7 +489,7 @@ fn more_precise(x: Option<DateSpan>, y: Option<DateSpan>) -> Option<DateSpan> {
 /// possible and as having happened happened), a denial stays apart.
 /// Indexed by kind, participants and polarity, so long documents stay linear.
 fn merge_same_events(drafts: Vec<Draft>, rec: &Recognizer) -> Vec<Draft> {
-    let mut out: Vec<Draft> = Vec::new();
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     let mut index: std::collections::HashMap<(EventKind, Vec<String>, bool), Vec<usize>> =
         std::collections::HashMap::new();
     for d in drafts {
@@ -519,7 +519,7 @@ fn merge_same_events(drafts: Vec<Draft>, rec: &Recognizer) -> Vec<Draft> {
 /// A speaker's statement running over consecutive sentences is one
 /// statement ("Lavrov said ... He also said ...").
 fn merge_statements(drafts: Vec<Draft>) -> Vec<Draft> {
-    let mut out: Vec<Draft> = Vec::new();
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     for d in drafts {
         if d.found.kind == EventKind::Statement {
             if let Some(prev) = out

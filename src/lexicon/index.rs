@@ -233,7 +233,7 @@ impl PhraseIndex {
         let mut ids = Vec::with_capacity(n);
         // about a token in four opens a phrase, one in five has a match
         let mut openers = Vec::with_capacity(n / 2);
-        let mut date_words = Vec::new();
+        let mut date_words = Vec::with_capacity(n / 32 + 4);
         for (j, (norm, lo, hi)) in a.norm_prefixes().enumerate() {
             let w = match norm.len() {
                 0..=16 => self.words.get_grouped(&ShortKey {
