@@ -261,9 +261,11 @@ fn malformed(file: &str, line: u64, message: impl Into<String>) -> LexiconError 
 }
 
 /// `rows` after `v`; the count of them all.
-fn extend_len<T>(v: &mut Vec<T>, rows: Vec<T>) -> usize {
+/// Append one file's rows; returns how many it had.
+fn extend_count<T>(v: &mut Vec<T>, rows: Vec<T>) -> usize {
+    let n = rows.len();
     v.extend(rows);
-    v.len()
+    n
 }
 
 /// Rows of one TSV file, each with its line number.
@@ -540,8 +542,7 @@ fn checked<T>(
 impl RawLexicon {
     /// Parse the files in parallel (the lexicon is loaded by every
     /// command), then add their rows in order; the first malformed file in
-    /// that order is the error. Returns the sum, over the files, of the
-    /// count of entries of each file's kind after it.
+    /// that order is the error. Returns how many rows the files had.
     fn read_all(&mut self, sources: Vec<Source>) -> Result<usize, LexiconError> {
         let parsed: Vec<_> = sources.par_iter().map(parse_source).collect();
         let mut n = 0;
@@ -553,35 +554,38 @@ impl RawLexicon {
 
     /// Add one file's rows after those of the files before it: an entry
     /// whose key (country code, organisation or person id) is known
-    /// replaces the earlier one.
+    /// replaces the earlier one. Returns the file's row count.
     fn add(&mut self, parsed: Parsed) -> usize {
         match parsed {
             Parsed::Countries(rows) => {
+                let n = rows.len();
                 for (r, c) in rows {
                     if !self.country_codes.insert(r.iso3.clone()) {
                         self.countries.retain(|(o, _)| o.iso3 != r.iso3);
                     }
                     self.countries.push((r, c));
                 }
-                self.countries.len()
+                n
             }
             Parsed::Orgs(rows) => {
+                let n = rows.len();
                 for r in rows {
                     if !self.org_ids.insert(r.id.clone()) {
                         self.orgs.retain(|o| o.id != r.id);
                     }
                     self.orgs.push(r);
                 }
-                self.orgs.len()
+                n
             }
-            Parsed::Metonyms(rows) => extend_len(&mut self.metonyms, rows),
-            Parsed::Titles(rows) => extend_len(&mut self.titles, rows),
-            Parsed::Media(rows) => extend_len(&mut self.media, rows),
-            Parsed::Places(rows) => extend_len(&mut self.places, rows),
-            Parsed::Triggers(rows) => extend_len(&mut self.triggers, rows),
-            Parsed::Cues(rows) => extend_len(&mut self.cues, rows),
-            Parsed::Institutions(rows) => extend_len(&mut self.institutions, rows),
+            Parsed::Metonyms(rows) => extend_count(&mut self.metonyms, rows),
+            Parsed::Titles(rows) => extend_count(&mut self.titles, rows),
+            Parsed::Media(rows) => extend_count(&mut self.media, rows),
+            Parsed::Places(rows) => extend_count(&mut self.places, rows),
+            Parsed::Triggers(rows) => extend_count(&mut self.triggers, rows),
+            Parsed::Cues(rows) => extend_count(&mut self.cues, rows),
+            Parsed::Institutions(rows) => extend_count(&mut self.institutions, rows),
             Parsed::People(rows) => {
+                let n = rows.len();
                 let mut replaced = std::collections::HashSet::new();
                 for (r, start, end) in rows {
                     // a person the overlay mentions is replaced as a whole
@@ -591,7 +595,7 @@ impl RawLexicon {
                     }
                     self.people.push((r, start, end));
                 }
-                self.people.len()
+                n
             }
         }
     }
@@ -838,6 +842,28 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("triggers.tsv:2"), "{err}");
+    }
+
+    #[test]
+    fn a_check_counts_each_file_s_own_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("people")).unwrap();
+        let header = "id\tname\taliases\tgender\tcountry\trole\ttitle\tstart\tend\n";
+        let person = |id: &str| format!("{id}\t{id} Roe\t\tf\tFRA\tminister\tMinister\t2030\t\n");
+        std::fs::write(
+            dir.path().join("people/a.tsv"),
+            header.to_string() + &person("ann"),
+        )
+        .unwrap();
+        let two = header.to_string() + &person("bea") + &person("cat");
+        std::fs::write(dir.path().join("people/b.tsv"), two).unwrap();
+        std::fs::write(
+            dir.path().join("cues.tsv"),
+            "phrase\teffect\tscope\nmay\tpossible\tverb\n",
+        )
+        .unwrap();
+        // one row, two rows, one row: not the running totals 1 + 3 + 1
+        assert_eq!(Lexicon::check_dir(dir.path()).unwrap(), 4);
     }
 
     #[test]
