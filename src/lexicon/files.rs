@@ -260,7 +260,6 @@ fn malformed(file: &str, line: u64, message: impl Into<String>) -> LexiconError 
     }
 }
 
-/// `rows` after `v`; the count of them all.
 /// Append one file's rows; returns how many it had.
 fn extend_count<T>(v: &mut Vec<T>, rows: Vec<T>) -> usize {
     let n = rows.len();

@@ -501,13 +501,10 @@ impl ShortKey {
         if w.len() > 16 {
             return None;
         }
-        let mut block = [0u8; 16];
-        block[..w.len()].copy_from_slice(w);
-        let (lo, hi) = block.split_at(8);
-        let int = |half: &[u8]| half.try_into().map_or(0, u64::from_le_bytes);
+        let (lo, hi) = crate::text::le_halves(&crate::text::block_at(w, 0));
         Some(ShortKey {
-            lo: int(lo),
-            hi: int(hi),
+            lo,
+            hi,
             len: w.len() as u8,
         })
     }

@@ -105,16 +105,7 @@ impl<'a> Analysis<'a> {
         self.tokens.iter().map(move |t| {
             let (start, end) = (t.norm.0 as usize, t.norm.1 as usize);
             let word = norm.get(start..end).unwrap_or_default();
-            let (lo, hi) = match norm.get(start..start + 16) {
-                Some(block) => (le_u64(&block[..8]), le_u64(&block[8..])),
-                // the last tokens of the buffer
-                None => {
-                    let mut block = [0u8; 16];
-                    let rest = norm.get(start..).unwrap_or_default();
-                    block[..rest.len()].copy_from_slice(rest);
-                    (le_u64(&block[..8]), le_u64(&block[8..]))
-                }
-            };
+            let (lo, hi) = le_halves(&block_at(norm, start));
             let len = word.len();
             (
                 word,
@@ -125,8 +116,27 @@ impl<'a> Analysis<'a> {
     }
 }
 
-fn le_u64(b: &[u8]) -> u64 {
-    b.try_into().map_or(0, u64::from_le_bytes)
+/// The sixteen bytes of `b` from `i`, zero-padded past its end.
+#[inline(always)]
+pub fn block_at(b: &[u8], i: usize) -> [u8; 16] {
+    match b.get(i..i + 16).and_then(|s| <[u8; 16]>::try_from(s).ok()) {
+        Some(block) => block,
+        None => {
+            let mut block = [0u8; 16];
+            let rest = b.get(i..).unwrap_or_default();
+            block[..rest.len()].copy_from_slice(rest);
+            block
+        }
+    }
+}
+
+/// A block's first eight bytes and its last eight, as little-endian
+/// integers.
+#[inline(always)]
+pub fn le_halves(block: &[u8; 16]) -> (u64, u64) {
+    let (lo, hi) = block.split_at(8);
+    let int = |half: &[u8]| half.try_into().map_or(0, u64::from_le_bytes);
+    (int(lo), int(hi))
 }
 
 /// The `n` low bytes of `x` (all of them from 8 on), the rest zero.

@@ -5,6 +5,7 @@
 //! of all tokens share one buffer, so tokenizing allocates per document, not
 //! per token.
 
+use super::block_at;
 use super::char_props::{props_uncached, ALPHA, NUMERIC, SPACE, TABLE_END, UPPER};
 use deunicode::deunicode_char;
 
@@ -308,20 +309,6 @@ fn ascii_run(b: &[u8], start: usize) -> Run {
     Run {
         end: i,
         all_upper: letters >= 2 && !lower,
-    }
-}
-
-/// The sixteen bytes from `i`, zero-padded past the end.
-#[inline(always)]
-fn block_at(b: &[u8], i: usize) -> [u8; 16] {
-    match b.get(i..i + 16).and_then(|s| <[u8; 16]>::try_from(s).ok()) {
-        Some(block) => block,
-        None => {
-            let mut block = [0u8; 16];
-            let rest = b.get(i..).unwrap_or_default();
-            block[..rest.len()].copy_from_slice(rest);
-            block
-        }
     }
 }
 
