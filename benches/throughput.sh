@@ -85,23 +85,6 @@ echo "repo:    $repo (commit $commit)"
 echo "machine: $(nproc) cores, $cpu, $mem RAM"
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) before the runs"
 
-# A fixed job that owes nothing to diplograph, so that runs on different
-# machines (or in a slow hour of a shared VM) can be put on one scale:
-# gzip -6 on one thread over the bundled lexicon and samples, repeated to 32 MB.
-reference_speed() {
-  local ref; ref="$(mktemp)"
-  local seed; seed="$(find "$repo/data/lexicon" "$repo/data/samples" -type f -print0 | sort -z | xargs -0 cat)"
-  [ -n "$seed" ] || { rm -f "$ref"; echo "n/a"; return; }
-  while [ "$(stat -c %s "$ref")" -lt 33554432 ]; do printf '%s\n' "$seed" >> "$ref"; done
-  local bytes; bytes="$(stat -c %s "$ref")"
-  local start end; start="$(date +%s.%N)"
-  gzip -6 -c "$ref" > /dev/null
-  end="$(date +%s.%N)"
-  rm -f "$ref"
-  awk -v b="$bytes" -v s="$start" -v e="$end" 'BEGIN {printf "%.1f MB/s", b / 1e6 / (e - s)}'
-}
-echo "scale:   gzip -6, one thread, over the bundled data: $(reference_speed) (compare runs across machines by this)"
-
 # ---- binary ---------------------------------------------------------------
 if [ -n "${DIPLOGRAPH_BIN:-}" ]; then
   bin="$DIPLOGRAPH_BIN"
@@ -200,6 +183,22 @@ run_timed() {
   fi
   rm -f "$tf"
 }
+
+# A fixed job that owes nothing to diplograph, so that runs on different
+# machines (or in a slow hour of a shared VM) can be put on one scale:
+# gzip -6 on one thread over the bundled lexicon and samples, repeated to 32 MB.
+reference_speed() {
+  command -v gzip >/dev/null || { echo "n/a (no gzip)"; return; }
+  local seed; seed="$(find "$repo/data/lexicon" "$repo/data/samples" -type f -print0 | sort -z | xargs -0 cat)"
+  [ -n "$seed" ] || { echo "n/a (no bundled data)"; return; }
+  local ref; ref="$(mktemp)"
+  while [ "$(stat -c %s "$ref")" -lt 33554432 ]; do printf '%s\n' "$seed" >> "$ref"; done
+  local bytes; bytes="$(stat -c %s "$ref")"
+  run_timed sh -c 'gzip -6 -c "$1" > /dev/null' sh "$ref"
+  rm -f "$ref"
+  awk -v b="$bytes" -v w="$WALL" 'BEGIN {printf "%.1f MB/s", b / 1e6 / w}'
+}
+echo "scale:   gzip -6, one thread, over the bundled data: $(reference_speed) (compare runs across machines by this)"
 
 # run_best OUTPUT CMD...: best of $repeat; sets WALL and CPU of the fastest
 # run, RSS the largest seen. OUTPUT (the run's output file or folder) is
